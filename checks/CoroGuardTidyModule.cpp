@@ -1,0 +1,23 @@
+//===--- CoroGuardTidyModule.cpp - registers the coroguard checks ---------===//
+
+#include "BlockingCallCheck.h"
+#include "UnawaitedTaskCheck.h"
+
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::coroguard {
+
+class CoroGuardModule : public tidy::ClangTidyModule {
+public:
+  void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallCheck>("coroguard-blocking-call");
+    Factories.registerCheck<UnawaitedTaskCheck>("coroguard-unawaited-task");
+  }
+};
+
+// Linked as object code into every front, so this registration is always
+// present without an anchor symbol.
+static tidy::ClangTidyModuleRegistry::Add<CoroGuardModule>
+    X("coroguard-module", "Async-resource misuse in C++20 coroutines.");
+
+} // namespace clang::coroguard

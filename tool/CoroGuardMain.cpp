@@ -1,0 +1,254 @@
+//===--- CoroGuardMain.cpp - the coroguard command-line front -------------===//
+//
+// coroguard [options] <files...> [-- <compiler flags>]
+//
+// Exit codes: 0 no findings, 1 findings, 2 usage error, unreadable input or
+// a translation unit that failed to compile (the others are still analysed
+// and reported).
+//
+//===----------------------------------------------------------------------===//
+
+#include "CheckCatalog.h"
+#include "FixApplier.h"
+#include "InputSetup.h"
+#include "OutputWriters.h"
+#include "Runner.h"
+#include "Version.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/GlobList.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace cl = llvm::cl;
+
+namespace {
+
+enum class Format { Text, Json, Sarif };
+
+cl::OptionCategory Category("coroguard options");
+
+cl::list<std::string> SourcePaths(cl::Positional, cl::desc("<source files>"),
+                                  cl::cat(Category));
+cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory containing compile_commands.json; with no "
+                  "source files, every file in it is analysed"),
+    cl::value_desc("build dir"), cl::cat(Category));
+cl::opt<std::string> Checks(
+    "checks",
+    cl::desc("Comma-separated globs of checks to run, '-' removes "
+             "(default: coroguard-*); overrides configuration files"),
+    cl::value_desc("globs"), cl::cat(Category));
+cl::opt<Format> OutputFormat(
+    "format", cl::desc("Report format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::cat(Category));
+cl::opt<std::string> OutputFile(
+    "output", cl::desc("Write the report here instead of standard output"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the sources (atomically)"),
+                  cl::cat(Category));
+cl::opt<std::string> ExportFixes(
+    "export-fixes",
+    cl::desc("Write fix-its as YAML for clang-apply-replacements"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> ListChecks("list-checks",
+                         cl::desc("List the enabled checks and exit"),
+                         cl::cat(Category));
+cl::opt<bool> Quiet("quiet", cl::desc("Print no summary on standard error"),
+                    cl::cat(Category));
+cl::opt<std::string> Config(
+    "config",
+    cl::desc("Configuration in .clang-tidy YAML/JSON form, e.g. "
+             "\"{Checks: 'coroguard-*', CheckOptions: {...}}\""),
+    cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string> ConfigFile(
+    "config-file", cl::desc("Read the configuration from this file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc("Regular expression of headers to report findings in, besides "
+             "the main files"),
+    cl::value_desc("regex"), cl::cat(Category));
+cl::list<std::string> ExtraArgs(
+    "extra-arg", cl::desc("Additional argument to append to the compiler "
+                          "command line"),
+    cl::value_desc("arg"), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Translation units analysed in parallel "
+                                "(default: one per core)"),
+                       cl::init(0), cl::cat(Category));
+
+constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
+
+int usageError(const llvm::Twine &Message) {
+  llvm::errs() << "coroguard: error: " << Message << "\n";
+  return ExitError;
+}
+
+/// Every positive glob must name at least one check: a typo would otherwise
+/// silently disable the gate.
+bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Part : Parts) {
+    Part = Part.trim();
+    if (Part.empty() || Part.starts_with("-"))
+      continue;
+    if (Part.starts_with("clang-diagnostic-"))
+      continue;
+    clang::tidy::GlobList Glob(Part);
+    bool Any = false;
+    for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+      Any |= Glob.contains(Info.Name);
+    if (!Any) {
+      Bad = Part.str();
+      return false;
+    }
+  }
+  return true;
+}
+
+} // namespace
+
+int main(int Argc, const char **Argv) {
+  llvm::InitLLVM Init(Argc, Argv);
+  cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "coroguard " << coroguard::CoroGuardVersion << " (LLVM "
+       << LLVM_VERSION_STRING << ")\n";
+  });
+
+  std::string FixedDbError;
+  std::unique_ptr<clang::tooling::CompilationDatabase> FlagsAfterDashDash =
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
+                                                             FixedDbError);
+  if (!FixedDbError.empty())
+    return usageError(FixedDbError);
+  if (!cl::ParseCommandLineOptions(
+          Argc, Argv,
+          "coroguard: finds async-resource misuse in C++20 coroutines.\n\n"
+          "  coroguard [options] <files...> [-- <compiler flags>]\n"
+          "  coroguard -p <build dir> [<files...>]\n",
+          &llvm::errs()))
+    return ExitError;
+
+  coroguard::ToolConfiguration ToolConfig;
+  ToolConfig.ChecksOverride = Checks;
+  ToolConfig.HeaderFilter = HeaderFilter;
+  if (std::string Err;
+      !coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
+    return usageError(Err);
+  std::string EffectiveChecks = ToolConfig.effectiveChecks();
+  if (std::string Bad; !checkGlobsMatchSomething(EffectiveChecks, Bad))
+    return usageError("check glob '" + Bad +
+                      "' matches no check; see --list-checks");
+
+  if (ListChecks) {
+    clang::tidy::GlobList Enabled(EffectiveChecks);
+    llvm::outs() << "Enabled checks:\n";
+    for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+      if (Enabled.contains(Info.Name))
+        llvm::outs() << "    " << Info.Name << "\n";
+    return ExitClean;
+  }
+
+  coroguard::Report Report;
+  coroguard::InputSet Inputs;
+  if (std::string Err; !coroguard::resolveInputs(
+          SourcePaths, BuildPath, std::move(FlagsAfterDashDash), ExtraArgs,
+          Inputs, Report.Errors, Err))
+    return usageError(Err);
+  for (const coroguard::InputError &E : Report.Errors)
+    llvm::errs() << "coroguard: error: " << E.Message << "\n";
+
+  coroguard::RunSettings Settings;
+  Settings.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Settings.MakeOptionsProvider = [&ToolConfig] {
+    return ToolConfig.makeOptionsProvider();
+  };
+  std::vector<clang::tidy::ClangTidyError> RawErrors;
+  coroguard::Report Analysed =
+      coroguard::runChecks(*Inputs.Compilations, Inputs.Files, Settings,
+                           RawErrors);
+  for (const coroguard::InputError &E : Analysed.Errors)
+    llvm::errs() << "coroguard: error: " << E.Message << "\n";
+  Report.Findings = std::move(Analysed.Findings);
+  for (auto &E : Analysed.Errors)
+    Report.Errors.push_back(std::move(E));
+  coroguard::sortReport(Report);
+
+  int Status = ExitClean;
+  auto Write = [&](llvm::raw_ostream &OS) {
+    switch (OutputFormat) {
+    case Format::Text:
+      coroguard::writeText(Report, OS, OutputFile.empty() && OS.is_displayed());
+      break;
+    case Format::Json:
+      coroguard::writeJson(Report, OS);
+      break;
+    case Format::Sarif: {
+      std::vector<coroguard::CheckDescription> Rules;
+      for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+        Rules.push_back({Info.Name.str(), Info.Summary.str()});
+      llvm::SmallString<256> Root;
+      llvm::sys::fs::current_path(Root);
+      coroguard::writeSarif(Report, Rules, Root, OS);
+      break;
+    }
+    }
+  };
+  if (OutputFile.empty()) {
+    Write(llvm::outs());
+    llvm::outs().flush();
+  } else if (llvm::Error Err = llvm::writeToOutput(
+                 OutputFile, [&](llvm::raw_ostream &OS) {
+                   Write(OS);
+                   return llvm::Error::success();
+                 })) {
+    llvm::errs() << "coroguard: error: cannot write '" << OutputFile
+                 << "': " << llvm::toString(std::move(Err)) << "\n";
+    Status = ExitError;
+  }
+
+  if (!ExportFixes.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
+    if (EC) {
+      llvm::errs() << "coroguard: error: cannot write '" << ExportFixes
+                   << "': " << EC.message() << "\n";
+      Status = ExitError;
+    } else {
+      clang::tidy::exportReplacements(Inputs.Files.empty() ? "" : Inputs.Files.front(),
+                               RawErrors, OS);
+    }
+  }
+  if (Fix) {
+    unsigned Applied = 0;
+    if (coroguard::applyFixes(Report, llvm::errs(), Applied))
+      Status = ExitError;
+    if (!Quiet)
+      llvm::errs() << "coroguard: applied " << Applied << " fix"
+                   << (Applied == 1 ? "" : "es") << "\n";
+  }
+  if (!Quiet)
+    llvm::errs() << "coroguard: " << Report.Findings.size() << " finding"
+                 << (Report.Findings.size() == 1 ? "" : "s") << " in "
+                 << Inputs.Files.size() << " file"
+                 << (Inputs.Files.size() == 1 ? "" : "s")
+                 << (Report.Errors.empty()
+                         ? ""
+                         : ", " + std::to_string(Report.Errors.size()) +
+                               " error(s)")
+                 << "\n";
+
+  if (Status == ExitError || !Report.Errors.empty())
+    return ExitError;
+  return Report.Findings.empty() ? ExitClean : ExitFindings;
+}

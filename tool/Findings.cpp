@@ -1,0 +1,111 @@
+//===--- Findings.cpp -----------------------------------------------------===//
+
+#include "Findings.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace coroguard {
+
+namespace {
+
+/// Maps byte offsets to line/column, reading each file once.
+class LineTables {
+public:
+  SourcePosition position(llvm::StringRef File, unsigned Offset) {
+    SourcePosition P;
+    P.File = File.str();
+    P.Offset = Offset;
+    if (File.empty())
+      return P;
+    const std::vector<unsigned> &Starts = lineStarts(File);
+    if (Starts.empty())
+      return P;
+    auto It = std::upper_bound(Starts.begin(), Starts.end(), Offset);
+    P.Line = static_cast<unsigned>(It - Starts.begin());
+    P.Column = Offset - Starts[P.Line - 1] + 1;
+    return P;
+  }
+
+private:
+  const std::vector<unsigned> &lineStarts(llvm::StringRef File) {
+    auto [It, Inserted] = Tables.try_emplace(File);
+    if (!Inserted)
+      return It->second;
+    auto Buffer = llvm::MemoryBuffer::getFile(File);
+    if (!Buffer)
+      return It->second;
+    llvm::StringRef Text = (*Buffer)->getBuffer();
+    It->second.push_back(0);
+    for (size_t I = 0; I < Text.size(); ++I)
+      if (Text[I] == '\n')
+        It->second.push_back(static_cast<unsigned>(I + 1));
+    return It->second;
+  }
+  llvm::StringMap<std::vector<unsigned>> Tables;
+};
+
+void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
+                 std::vector<Edit> &Out) {
+  for (const auto &FileAndReplacements : Fix)
+    for (const clang::tooling::Replacement &R : FileAndReplacements.second)
+      Out.push_back({R.getFilePath().str(), R.getOffset(), R.getLength(),
+                     R.getReplacementText().str()});
+}
+
+} // namespace
+
+void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                     Report &Out) {
+  LineTables Lines;
+  for (const clang::tidy::ClangTidyError &E : Errors) {
+    const clang::tooling::DiagnosticMessage &M = E.Message;
+    SourcePosition Where = Lines.position(M.FilePath, M.FileOffset);
+    if (E.DiagnosticName == "clang-diagnostic-error") {
+      std::string Text = Where.Line ? Where.File + ":" +
+                                          std::to_string(Where.Line) + ":" +
+                                          std::to_string(Where.Column) + ": " +
+                                          M.Message
+                                    : M.Message;
+      Out.Errors.push_back({Where.File, Text});
+      continue;
+    }
+    Finding F;
+    F.Check = E.DiagnosticName;
+    F.Severity = E.DiagLevel == clang::tooling::Diagnostic::Error || E.IsWarningAsError
+                     ? "error"
+                     : "warning";
+    F.Message = M.Message;
+    F.Where = std::move(Where);
+    for (const clang::tooling::DiagnosticMessage &N : E.Notes)
+      F.Notes.push_back({N.Message, Lines.position(N.FilePath, N.FileOffset)});
+    appendEdits(M.Fix, F.Fixes);
+    Out.Findings.push_back(std::move(F));
+  }
+  sortReport(Out);
+}
+
+void sortReport(Report &R) {
+  auto Key = [](const Finding &F) {
+    return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check,
+                    F.Message);
+  };
+  std::stable_sort(R.Findings.begin(), R.Findings.end(),
+                   [&](const Finding &A, const Finding &B) {
+                     return Key(A) < Key(B);
+                   });
+  R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(),
+                               [&](const Finding &A, const Finding &B) {
+                                 return Key(A) == Key(B);
+                               }),
+                   R.Findings.end());
+  std::stable_sort(R.Errors.begin(), R.Errors.end(),
+                   [](const InputError &A, const InputError &B) {
+                     return A.File < B.File;
+                   });
+}
+
+} // namespace coroguard

@@ -1,0 +1,67 @@
+//===--- Findings.h - the CLI's view of what the checks reported ----------===//
+//
+// clang-tidy reports byte offsets; people and machine formats want lines and
+// columns, sorted and grouped. This is the single model every writer reads.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_TOOL_FINDINGS_H
+#define COROGUARD_TOOL_FINDINGS_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+
+#include <string>
+#include <vector>
+
+namespace coroguard {
+
+struct SourcePosition {
+  std::string File; ///< absolute path, empty when unknown
+  unsigned Offset = 0;
+  unsigned Line = 0;   ///< 1-based, 0 when unknown
+  unsigned Column = 0; ///< 1-based byte column
+};
+
+struct Note {
+  std::string Message;
+  SourcePosition Where;
+};
+
+struct Edit {
+  std::string File;
+  unsigned Offset = 0;
+  unsigned Length = 0;
+  std::string Replacement;
+};
+
+struct Finding {
+  std::string Check;
+  std::string Severity; ///< "warning" or "error"
+  std::string Message;
+  SourcePosition Where;
+  std::vector<Note> Notes;
+  std::vector<Edit> Fixes;
+};
+
+/// A problem that kept a file from being analysed completely.
+struct InputError {
+  std::string File;
+  std::string Message;
+};
+
+struct Report {
+  std::vector<Finding> Findings;
+  std::vector<InputError> Errors;
+};
+
+/// Converts clang-tidy's errors into findings (sorted by file, line,
+/// column, check) and compiler errors into input errors.
+void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                     Report &Out);
+
+/// Sorts findings and errors into their documented order.
+void sortReport(Report &R);
+
+} // namespace coroguard
+
+#endif // COROGUARD_TOOL_FINDINGS_H

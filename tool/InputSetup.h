@@ -1,0 +1,53 @@
+//===--- InputSetup.h - configuration and inputs of a CLI run -------------===//
+
+#ifndef COROGUARD_TOOL_INPUTSETUP_H
+#define COROGUARD_TOOL_INPUTSETUP_H
+
+#include "Findings.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace coroguard {
+
+/// The clang-tidy configuration of a run: built-in defaults, then
+/// `.clang-tidy` files (or --config / --config-file), then command-line
+/// overrides.
+struct ToolConfiguration {
+  std::string ChecksOverride;
+  std::string HeaderFilter;
+  std::optional<clang::tidy::ClangTidyOptions> ExplicitConfig;
+
+  /// The checks glob that applies when no `.clang-tidy` file changes it.
+  std::string effectiveChecks() const;
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+  makeOptionsProvider() const;
+};
+
+/// Parses --config / --config-file (at most one of them).
+bool loadConfiguration(llvm::StringRef ConfigText, llvm::StringRef ConfigPath,
+                       ToolConfiguration &Out, std::string &Error);
+
+struct InputSet {
+  std::unique_ptr<clang::tooling::CompilationDatabase> Compilations;
+  std::vector<std::string> Files; ///< absolute, existing
+};
+
+/// Chooses the compilation database (-p, flags after `--`, or one found
+/// beside the sources) and the files to analyse. Missing files are added to
+/// \p FileErrors and skipped; a run that cannot start returns false with
+/// \p Error set.
+bool resolveInputs(const std::vector<std::string> &Paths,
+                   llvm::StringRef BuildPath,
+                   std::unique_ptr<clang::tooling::CompilationDatabase> FlagsDb,
+                   const std::vector<std::string> &ExtraArgs, InputSet &Out,
+                   std::vector<InputError> &FileErrors, std::string &Error);
+
+} // namespace coroguard
+
+#endif // COROGUARD_TOOL_INPUTSETUP_H

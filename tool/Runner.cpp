@@ -1,0 +1,59 @@
+//===--- Runner.cpp -------------------------------------------------------===//
+
+#include "Runner.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <mutex>
+
+namespace coroguard {
+
+using namespace clang;
+
+static std::vector<tidy::ClangTidyError>
+runOne(const tooling::CompilationDatabase &Compilations,
+       const std::string &File, const RunSettings &Settings) {
+  tidy::ClangTidyContext Context(Settings.MakeOptionsProvider());
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::vfs::getRealFileSystem());
+  return tidy::runClangTidy(Context, Compilations, {File}, FS,
+                            /*ApplyAnyFix=*/false,
+                            /*EnableCheckProfile=*/false,
+                            /*StoreCheckProfile=*/"", /*Quiet=*/true);
+}
+
+Report runChecks(const tooling::CompilationDatabase &Compilations,
+                 const std::vector<std::string> &Files,
+                 const RunSettings &Settings,
+                 std::vector<tidy::ClangTidyError> &RawErrors) {
+  std::mutex Lock;
+  auto RunAndCollect = [&](const std::string &File) {
+    std::vector<tidy::ClangTidyError> Errors =
+        runOne(Compilations, File, Settings);
+    std::lock_guard<std::mutex> Guard(Lock);
+    for (auto &E : Errors)
+      RawErrors.push_back(std::move(E));
+  };
+
+  if (Settings.Jobs <= 1 || Files.size() <= 1) {
+    for (const std::string &File : Files)
+      RunAndCollect(File);
+  } else {
+    llvm::DefaultThreadPool Pool(
+        llvm::hardware_concurrency(std::min<unsigned>(Settings.Jobs,
+                                                      Files.size())));
+    for (const std::string &File : Files)
+      Pool.async([&RunAndCollect, &File] { RunAndCollect(File); });
+    Pool.wait();
+  }
+
+  Report R;
+  collectFindings(RawErrors, R);
+  return R;
+}
+
+} // namespace coroguard

@@ -1,0 +1,37 @@
+//===--- Runner.h - runs the checks over translation units ----------------===//
+
+#ifndef COROGUARD_TOOL_RUNNER_H
+#define COROGUARD_TOOL_RUNNER_H
+
+#include "Findings.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace coroguard {
+
+struct RunSettings {
+  /// Makes a fresh options provider; each worker needs its own because
+  /// providers cache per directory without locking.
+  std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>
+      MakeOptionsProvider;
+  unsigned Jobs = 1;
+};
+
+/// Analyses \p Files (absolute paths) with the commands of \p Compilations,
+/// up to \p Settings.Jobs at once, and returns their findings and errors.
+/// clang-tidy's own runner does the work, which gives NOLINT handling,
+/// header filtering and de-duplication.
+Report runChecks(const clang::tooling::CompilationDatabase &Compilations,
+                 const std::vector<std::string> &Files,
+                 const RunSettings &Settings,
+                 std::vector<clang::tidy::ClangTidyError> &RawErrors);
+
+} // namespace coroguard
+
+#endif // COROGUARD_TOOL_RUNNER_H
