@@ -73,7 +73,8 @@ Config loadConfig(const std::string &Path) {
     else if (Key == "worker_threads")
       Cfg.WorkerThreads = parseNumber(Key, Value, 256);
     else if (Key == "heartbeat_seconds")
-      Cfg.HeartbeatInterval = std::chrono::seconds(parseNumber(Key, Value, 3600));
+      Cfg.HeartbeatInterval =
+          std::chrono::seconds(parseNumber(Key, Value, 3600));
     else if (Key == "idle_timeout_seconds")
       Cfg.IdleTimeout = std::chrono::seconds(parseNumber(Key, Value, 86400));
     else if (Key == "document_root")

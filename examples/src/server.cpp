@@ -12,10 +12,10 @@ namespace linesvc {
 using asio::ip::tcp;
 using namespace std::chrono_literals;
 
-Server::Server(asio::io_context &Io, asio::thread_pool &Pool,
-               const Config &Cfg, tcp::acceptor Acceptor)
-    : Io(Io), Strand(asio::make_strand(Io)), Acceptor(std::move(Acceptor)),
-      Ctx{Cfg, Pool, {}, nullptr} {
+Server::Server(asio::io_context &Io, asio::thread_pool &Pool, const Config &Cfg,
+               tcp::acceptor Acceptor)
+    : Io(Io), Strand(asio::make_strand(Io)),
+      Acceptor(std::move(Acceptor)), Ctx{Cfg, Pool, {}, nullptr} {
   if (!Cfg.AccessLogPath.empty()) {
     Ctx.AccessLog.reset(std::fopen(Cfg.AccessLogPath.c_str(), "a"));
     if (!Ctx.AccessLog)

@@ -1,0 +1,62 @@
+# -*- Python -*-
+import os
+
+import lit.formats
+
+config.name = "coroguard"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.coroguard_obj_root, "test")
+
+# LLVM 22's tools (FileCheck, not, clang-tidy) come first: the unversioned
+# clang-tidy on a Debian machine is an older release that cannot load the
+# plugin.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_bin_dir, config.environment.get("PATH", os.environ["PATH"])])
+config.environment["LC_ALL"] = "C"
+
+bin_dir = os.path.join(config.coroguard_obj_root, "bin")
+plugin = os.path.join(config.coroguard_obj_root, "lib",
+                      "CoroGuardTidyModule.so")
+scripts = os.path.join(config.coroguard_src_root, "test", "scripts")
+inputs = os.path.join(config.coroguard_src_root, "test", "Inputs")
+
+tools = {
+    "coroguard": os.path.join(bin_dir, "coroguard"),
+    "coroguard_clangd": os.path.join(bin_dir, "coroguard-clangd"),
+    "clang_tidy": os.path.join(config.llvm_bin_dir, "clang-tidy"),
+    "clang": os.path.join(config.llvm_bin_dir, "clang++"),
+}
+harness = " ".join([
+    config.python_executable,
+    os.path.join(scripts, "check_coroguard.py"),
+    "--coroguard=" + tools["coroguard"],
+    "--clang-tidy=" + tools["clang_tidy"],
+    "--plugin=" + plugin,
+    "--clangd=" + tools["coroguard_clangd"],
+    "--lsp-client=" + os.path.join(scripts, "lsp_client.py"),
+    "--filecheck=" + os.path.join(config.llvm_bin_dir, "FileCheck"),
+    "--clang=" + tools["clang"],
+    "--resource-dir=" + config.clang_resource_dir,
+])
+
+# Mock headers: the standard library, POSIX and the coroutine libraries,
+# declarations only. -nostdinc keeps the real ones out of the way.
+mock_flags = "-std=c++20 -nostdinc -isystem %s -isystem %s" % (
+    os.path.join(inputs, "std"), os.path.join(inputs, "posix"))
+
+config.substitutions.append(("%check_coroguard", harness))
+config.substitutions.append(("%mock_flags", mock_flags))
+config.substitutions.append(("%coroguard_clangd", tools["coroguard_clangd"]))
+config.substitutions.append(("%coroguard", tools["coroguard"]))
+config.substitutions.append(("%clang_tidy", tools["clang_tidy"]))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%clangxx", tools["clang"]))
+config.substitutions.append(("%lsp_client", config.python_executable + " " +
+                             os.path.join(scripts, "lsp_client.py")))
+config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%resource_dir", config.clang_resource_dir))
+config.substitutions.append(("%inputs", inputs))
+config.substitutions.append(("%scripts", scripts))

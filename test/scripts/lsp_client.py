@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""A minimal LSP client: opens one file in a language server and prints the
+diagnostics it publishes, one clang-style line each.
+
+    lsp_client.py --server CMD... --file F [--compile-commands-dir D]
+
+Speaks JSON-RPC over the server's stdio: initialize, initialized, didOpen,
+waits for textDocument/publishDiagnostics for the file, then shutdown and
+exit. Prints `file:line:col: warning: message [code]` for each diagnostic
+(notes as `file:line:col: note: ...`). Exits non-zero if the server does not
+answer in time.
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import threading
+import queue
+
+SEVERITY = {1: "error", 2: "warning", 3: "note", 4: "note"}
+
+
+class Server:
+    def __init__(self, argv):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE,
+                                     stderr=subprocess.DEVNULL)
+        self.messages = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            headers = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    self.messages.put(None)
+                    return
+                line = line.decode("ascii").strip()
+                if not line:
+                    break
+                key, _, value = line.partition(":")
+                headers[key.strip().lower()] = value.strip()
+            body = out.read(int(headers["content-length"]))
+            self.messages.put(json.loads(body))
+
+    def send(self, method, params, is_request=False):
+        message = {"jsonrpc": "2.0", "method": method, "params": params}
+        if is_request:
+            self.next_id += 1
+            message["id"] = self.next_id
+        data = json.dumps(message).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.proc.stdin.flush()
+        return message.get("id")
+
+    def wait_for(self, predicate, timeout):
+        while True:
+            message = self.messages.get(timeout=timeout)
+            if message is None:
+                raise RuntimeError("language server exited")
+            # Answer server-to-client requests so the server does not stall.
+            if "id" in message and "method" in message:
+                reply = {"jsonrpc": "2.0", "id": message["id"], "result": None}
+                data = json.dumps(reply).encode("utf-8")
+                self.proc.stdin.write(
+                    b"Content-Length: %d\r\n\r\n" % len(data) + data)
+                self.proc.stdin.flush()
+                continue
+            if predicate(message):
+                return message
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--file", required=True)
+    parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("server", nargs=argparse.REMAINDER)
+    args = parser.parse_args()
+    server_argv = [a for a in args.server if a != "--"]
+
+    path = os.path.abspath(args.file)
+    uri = "file://" + path
+    server = Server(server_argv)
+    init = server.send("initialize", {
+        "processId": os.getpid(),
+        "rootUri": "file://" + os.path.dirname(path),
+        "capabilities": {"textDocument": {"publishDiagnostics": {
+            "relatedInformation": True, "codeDescriptionSupport": True}}},
+    }, is_request=True)
+    server.wait_for(lambda m: m.get("id") == init, args.timeout)
+    server.send("initialized", {})
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    server.send("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+    published = server.wait_for(
+        lambda m: m.get("method") == "textDocument/publishDiagnostics"
+        and m["params"]["uri"] == uri, args.timeout)
+
+    lines = []
+    for d in published["params"]["diagnostics"]:
+        start = d["range"]["start"]
+        severity = SEVERITY.get(d.get("severity", 2), "warning")
+        message = d["message"].split("\n")[0]
+        code = d.get("code")
+        suffix = " [%s]" % code if code and d.get("source") == "clang-tidy" \
+            else ""
+        lines.append((start["line"], start["character"],
+                      "%s:%d:%d: %s: %s%s" % (path, start["line"] + 1,
+                                              start["character"] + 1, severity,
+                                              message, suffix),
+                      d.get("relatedInformation", [])))
+    for _, _, line, related in sorted(lines):
+        print(line)
+        for note in related:
+            loc = note["location"]
+            note_path = loc["uri"][len("file://"):]
+            pos = loc["range"]["start"]
+            print("%s:%d:%d: note: %s" % (note_path, pos["line"] + 1,
+                                          pos["character"] + 1,
+                                          note["message"]))
+
+    shutdown = server.send("shutdown", None, is_request=True)
+    server.wait_for(lambda m: m.get("id") == shutdown, args.timeout)
+    server.send("exit", None)
+    server.proc.wait(timeout=args.timeout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
