@@ -35,8 +35,15 @@ const CXXRecordDecl *findPromiseType(const CXXRecordDecl &RD) {
   const NamedDecl *D = lookupMember(RD, "promise_type");
   if (!D)
     return nullptr;
-  if (const auto *Record = dyn_cast<CXXRecordDecl>(D))
-    return Record->hasDefinition() ? Record->getDefinition() : nullptr;
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(D)) {
+    if (Record->hasDefinition())
+      return Record->getDefinition();
+    // A member class of an implicitly instantiated template is defined
+    // only when something needs it; its pattern tells what it will be.
+    if (const CXXRecordDecl *Pattern = Record->getInstantiatedFromMemberClass())
+      return Pattern->hasDefinition() ? Pattern->getDefinition() : nullptr;
+    return nullptr;
+  }
   if (const auto *Alias = dyn_cast<TypedefNameDecl>(D))
     return getRecord(Alias->getUnderlyingType());
   return nullptr;

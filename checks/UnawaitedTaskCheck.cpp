@@ -50,11 +50,13 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
   if (!Reported.insert(Loc).second)
     return;
 
+  // The plain name: template arguments (lambda types...) are noise here.
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call.getCalleeDecl());
+  DeclarationName Name = Callee ? Callee->getDeclName() : DeclarationName();
   auto Diag = diag(Loc, "%select{awaitable|task}0 returned by "
-                        "%select{this call|%2}1 is discarded, so it never runs")
-              << IsTask << (Callee != nullptr) << Callee
-              << Call.getSourceRange();
+                        "%select{this call|%2}1 is discarded, so it never "
+                        "runs")
+              << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
   if (InCoroutine && !Loc.isMacroID())
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }

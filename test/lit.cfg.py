@@ -56,6 +56,8 @@ config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%clangxx", tools["clang"]))
 config.substitutions.append(("%lsp_client", config.python_executable + " " +
                              os.path.join(scripts, "lsp_client.py")))
+config.substitutions.append(("%expect_exit", config.python_executable + " " +
+                             os.path.join(scripts, "expect_exit.py")))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%inputs", inputs))

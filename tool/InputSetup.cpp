@@ -123,8 +123,8 @@ bool resolveInputs(const std::vector<std::string> &Paths,
       return false;
     }
     std::string LoadError;
-    Db = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath,
-                                                               LoadError);
+    Db = tooling::CompilationDatabase::loadFromDirectory(BuildPath,
+                                                         LoadError);
     if (!Db) {
       Error = "no compilation database (compile_commands.json) found in '" +
               BuildPath.str() + "'";

@@ -1,14 +1,12 @@
 //===--- session.cpp - linesvc client sessions ----------------------------===//
 //
 // Line protocol, one command per line:
-//   PING | ECHO <text> | GET <file> | HASH <text> | LOOKUP <host> | STATS |
-//   QUIT
+//   PING | ECHO <text> | GET <file> | HASH <text> | LOOKUP <host> | QUIT
 //
 //===----------------------------------------------------------------------===//
 
 #include "server.hpp"
 
-#include <arpa/inet.h>
 #include <netdb.h>
 #include <sys/socket.h>
 
@@ -159,13 +157,9 @@ asio::awaitable<void> handleLookup(tcp::socket &Socket,
   }
   std::vector<std::string> Addresses;
   for (addrinfo *Info = Found; Info; Info = Info->ai_next) {
-    char Text[INET6_ADDRSTRLEN] = {};
-    const void *Address =
-        Info->ai_family == AF_INET
-            ? static_cast<const void *>(
-                  &reinterpret_cast<sockaddr_in *>(Info->ai_addr)->sin_addr)
-            : &reinterpret_cast<sockaddr_in6 *>(Info->ai_addr)->sin6_addr;
-    if (::inet_ntop(Info->ai_family, Address, Text, sizeof(Text)))
+    char Text[NI_MAXHOST];
+    if (::getnameinfo(Info->ai_addr, Info->ai_addrlen, Text, sizeof(Text),
+                      nullptr, 0, NI_NUMERICHOST) == 0)
       Addresses.emplace_back(Text);
   }
   ::freeaddrinfo(Found);
@@ -195,10 +189,6 @@ asio::awaitable<bool> handleCommand(Connection &Conn, ServerContext &Ctx,
     co_await handleHash(Socket, Argument);
   } else if (Command == "LOOKUP") {
     co_await handleLookup(Socket, Argument);
-  } else if (Command == "STATS") {
-    co_await sendLine(Socket,
-                      "STATS active=" + std::to_string(Ctx.Stats.Active) +
-                          " requests=" + std::to_string(Ctx.Stats.Requests));
   } else if (Command == "QUIT") {
     sendLine(Socket, "BYE"); // BUG: never sent, missing co_await
     co_return false;

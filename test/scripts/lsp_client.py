@@ -106,6 +106,14 @@ def main():
         start = d["range"]["start"]
         severity = SEVERITY.get(d.get("severity", 2), "warning")
         message = d["message"].split("\n")[0]
+        # clangd presents messages as sentences: it capitalises the first
+        # letter and appends " (fix available)". Undo both so one
+        # expectation fits every front; the fix itself is checked by the
+        # fronts that apply it.
+        if message.endswith(" (fix available)"):
+            message = message[:-len(" (fix available)")]
+        if d.get("source") == "clang-tidy" and message[:1].isupper():
+            message = message[0].lower() + message[1:]
         code = d.get("code")
         suffix = " [%s]" % code if code and d.get("source") == "clang-tidy" \
             else ""

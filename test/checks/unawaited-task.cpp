@@ -1,0 +1,130 @@
+// RUN: %check_coroguard --compile-fixed %s coroguard-unawaited-task %t -- %mock_flags -isystem %inputs/testlib
+
+#include <task.h>
+#include <utility>
+
+using testlib::task;
+
+task<int> fetch(int key);
+task<> store(int key, int value);
+testlib::eager_task log_async(const char *);
+bool try_store(int key);
+
+struct Client {
+  task<> connect();
+  task<int> query(int) const;
+  testlib::switch_awaiter resume_on(testlib::executor);
+  static task<> ping();
+};
+
+task<> discards_tasks(Client &c, testlib::executor ex) {
+  fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded, so it never runs [coroguard-unawaited-task]
+  // CHECK-FIXES: co_await fetch(1);
+  store(1, 2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'store' is discarded, so it never runs
+  // CHECK-FIXES: co_await store(1, 2);
+  c.connect();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'connect' is discarded
+  // CHECK-FIXES: co_await c.connect();
+  Client::ping();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'ping' is discarded
+  // CHECK-FIXES: co_await Client::ping();
+  // An executor switch that is not awaited: the next step runs on the
+  // wrong executor.
+  c.resume_on(ex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'resume_on' is discarded, so it never runs
+  // CHECK-FIXES: co_await c.resume_on(ex);
+  if (co_await c.query(1) > 0)
+    store(2, 3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'store' is discarded
+  // CHECK-FIXES: co_await store(2, 3);
+  for (int i = 0; i < 3; ++i)
+    fetch(i);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'fetch' is discarded
+  // CHECK-FIXES: co_await fetch(i);
+  co_return;
+}
+
+// In a plain function there is nothing to co_await with: no fix-it.
+void plain_function() {
+  fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded, so it never runs
+}
+
+// Coroutine lambdas.
+auto handler = [](Client &c) -> task<> {
+  c.connect();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'connect' is discarded
+  // CHECK-FIXES: co_await c.connect();
+  co_return;
+};
+
+// A non-coroutine lambda inside a coroutine: no co_await is possible there.
+task<> inner_lambda() {
+  auto later = [] { fetch(2); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: task returned by 'fetch' is discarded
+  later();
+  co_return;
+}
+
+// Templates: reported once, for the code as written.
+template <class T> task<T> twice(T v) {
+  fetch(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded
+  // CHECK-FIXES: co_await fetch(1);
+  co_return v;
+}
+template task<int> twice(int);
+template task<long> twice(long);
+
+// A dependent call is decided per instantiation.
+template <class F> task<> run_callable(F f) {
+  f();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'f' is discarded
+  // CHECK-FIXES: co_await f();
+  co_return;
+}
+template task<> run_callable(task<> (*)());
+void instantiate() { testlib::spawn(run_callable([] { return fetch(3); })); }
+
+// A test macro that builds a task and drops it: the code under test never
+// runs. Reported at the macro use; no fix-it inside a macro.
+#define RUN_ASYNC(expr) do { expr; } while (0)
+task<> macro_use() {
+  RUN_ASYNC(fetch(4));
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: task returned by 'fetch' is discarded
+  co_return;
+}
+
+//===----------------------------------------------------------------------===//
+// Negative cases.
+//===----------------------------------------------------------------------===//
+
+task<> awaited_and_handed_over(Client &c) {
+  co_await fetch(1);
+  int v = co_await c.query(2);
+  auto t = fetch(3);        // stored: awaited below
+  co_await std::move(t);
+  testlib::spawn(store(v, 1)); // handed to a spawner
+  auto pending = c.connect(); // stored, the caller decides
+  (void)pending;
+  co_return;
+}
+
+task<int> returns_the_task() { co_return co_await fetch(5); }
+task<int> forwards() { return_value_helper: co_return 1; }
+
+task<> eager_and_plain() {
+  log_async("eager: already running"); // starts at once
+  try_store(1);                        // not a task
+  testlib::spawn_eager(log_async("x"));
+  co_return;
+}
+
+// A discarded call in unevaluated or unrelated positions.
+task<> unevaluated() {
+  using T = decltype(fetch(1));
+  static_assert(sizeof(fetch(1)) > 0);
+  co_return;
+}

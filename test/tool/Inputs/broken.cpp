@@ -1,0 +1,6 @@
+#include <task.h>
+
+testlib::task<> handler() {
+  int x = 
+  co_return;
+}

@@ -1,0 +1,5 @@
+#include <task.h>
+
+testlib::task<int> fetch();
+
+testlib::task<int> handler() { co_return co_await fetch(); }
