@@ -62,3 +62,7 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%scripts", scripts))
+
+# Tests against Debian's real asio need libasio-dev.
+if os.path.exists("/usr/include/asio.hpp"):
+    config.available_features.add("asio")

@@ -15,11 +15,12 @@ using namespace clang;
 static constexpr llvm::StringLiteral DefaultChecks = "-*,coroguard-*";
 
 std::string ToolConfiguration::effectiveChecks() const {
-  if (!ChecksOverride.empty())
-    return ChecksOverride;
-  if (ExplicitConfig && ExplicitConfig->Checks)
-    return *ExplicitConfig->Checks;
-  return DefaultChecks.str();
+  // As in clang-tidy, --checks is appended to the configured globs, so
+  // "--checks=-*,coroguard-x" narrows and "--checks=coroguard-x" adds.
+  std::string Base = ExplicitConfig && ExplicitConfig->Checks
+                         ? *ExplicitConfig->Checks
+                         : DefaultChecks.str();
+  return ChecksOverride.empty() ? Base : Base + "," + ChecksOverride;
 }
 
 std::unique_ptr<tidy::ClangTidyOptionsProvider>

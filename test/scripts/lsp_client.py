@@ -78,6 +78,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--file", required=True)
     parser.add_argument("--timeout", type=float, default=120)
+    parser.add_argument("--all", action="store_true",
+                        help="also print compiler warnings and clangd hints")
     parser.add_argument("server", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     server_argv = [a for a in args.server if a != "--"]
@@ -103,6 +105,11 @@ def main():
 
     lines = []
     for d in published["params"]["diagnostics"]:
+        # Like the other fronts, report the checks and compile errors only,
+        # not compiler warnings or clangd's include-cleaner hints.
+        if d.get("source") != "clang-tidy" and d.get("severity") != 1 \
+                and not args.all:
+            continue
         start = d["range"]["start"]
         severity = SEVERITY.get(d.get("severity", 2), "warning")
         message = d["message"].split("\n")[0]

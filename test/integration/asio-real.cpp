@@ -1,0 +1,56 @@
+// Debian's real asio and libstdc++ headers, not mocks: the names the checks
+// match must be the ones the real libraries declare.
+// REQUIRES: asio
+// RUN: %check_coroguard --compile-fixed %s coroguard-* %t -- -std=c++20 -DASIO_HAS_CO_AWAIT -DASIO_HAS_STD_COROUTINE
+
+#include <asio.hpp>
+#include <chrono>
+#include <future>
+#include <thread>
+#include <unistd.h>
+
+using namespace std::chrono_literals;
+
+asio::awaitable<void> send_greeting(asio::ip::tcp::socket &socket) {
+  co_await asio::async_write(socket, asio::buffer("hello\n", 6),
+                             asio::use_awaitable);
+}
+
+asio::awaitable<void> session(asio::ip::tcp::socket socket) {
+  send_greeting(socket);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'send_greeting' is discarded, so it never runs [coroguard-unawaited-task]
+  // CHECK-FIXES: co_await send_greeting(socket);
+  std::this_thread::sleep_for(10ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread inside coroutine 'session'
+  asio::steady_timer timer(co_await asio::this_coro::executor);
+  timer.expires_after(10ms);
+  co_await timer.async_wait(asio::use_awaitable);
+  char data[64];
+  std::size_t n = co_await socket.async_read_some(asio::buffer(data),
+                                                  asio::use_awaitable);
+  ::write(1, data, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the thread inside coroutine 'session'
+  auto answer = std::async(std::launch::async, [] { return 42; });
+  int value = answer.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::future::get' blocks
+  (void)value;
+}
+
+asio::awaitable<void> listener(asio::thread_pool &pool) {
+  auto executor = co_await asio::this_coro::executor;
+  asio::ip::tcp::acceptor acceptor(executor, {asio::ip::tcp::v4(), 0});
+  for (int i = 0; i < 1; ++i) {
+    auto socket = co_await acceptor.async_accept(asio::use_awaitable);
+    asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+    // Blocking work handed to the pool is fine.
+    asio::post(pool, [] { std::this_thread::sleep_for(1ms); });
+  }
+}
+
+int main() {
+  asio::io_context io;
+  asio::thread_pool pool(1);
+  asio::co_spawn(io, listener(pool), asio::detached);
+  std::this_thread::sleep_for(1ms);
+  pool.join();
+}
