@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what coroguard needs on Debian 12 (when missing), then configures
+# and builds it in build/. Idempotent and quiet when everything is in place.
+#
+#   scripts/setup.sh            # packages + build
+#   COROGUARD_BUILD_DIR=dir     # build somewhere else
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build}"
+
+PACKAGES=(llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22
+          clang-tools-22 llvm-22-tools nlohmann-json3-dev ninja-build cmake
+          python3 libasio-dev ccache)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+    missing+=("$p")
+  fi
+done
+if ((${#missing[@]})); then
+  echo "coroguard setup: installing ${missing[*]}" >&2
+  SUDO=()
+  if [[ $(id -u) -ne 0 ]]; then SUDO=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${SUDO[@]}" apt-get update -qq
+  "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [[ ! -f "$BUILD/build.ninja" ]]; then
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+# Quiet unless something fails: ninja's own output is shown then.
+if ! out=$(ninja -C "$BUILD" 2>&1); then
+  echo "$out" >&2
+  exit 1
+fi
