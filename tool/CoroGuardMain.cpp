@@ -40,8 +40,9 @@ cl::opt<std::string> BuildPath(
     cl::value_desc("build dir"), cl::cat(Category));
 cl::opt<std::string> Checks(
     "checks",
-    cl::desc("Comma-separated globs of checks to run, '-' removes "
-             "(default: coroguard-*); overrides configuration files"),
+    cl::desc("Comma-separated globs of checks, appended to the configured "
+             "ones as in clang-tidy: '-*,coroguard-x' runs only coroguard-x, "
+             "'-coroguard-x' removes one (default: coroguard-*)"),
     cl::value_desc("globs"), cl::cat(Category));
 cl::opt<Format> OutputFormat(
     "format", cl::desc("Report format"), cl::init(Format::Text),
@@ -151,7 +152,19 @@ int main(int Argc, const char **Argv) {
                       "' matches no check; see --list-checks");
 
   if (ListChecks) {
-    clang::tidy::GlobList Enabled(EffectiveChecks);
+    // As clang-tidy does: the configuration of the first file, or of the
+    // current directory.
+    llvm::SmallString<256> Probe;
+    if (!SourcePaths.empty()) {
+      Probe = SourcePaths.front();
+      llvm::sys::fs::make_absolute(Probe);
+    } else {
+      llvm::sys::fs::current_path(Probe);
+      llvm::sys::path::append(Probe, "coroguard-list-checks.cpp");
+    }
+    clang::tidy::GlobList Enabled(
+        ToolConfig.makeOptionsProvider()->getOptions(Probe).Checks.value_or(
+            EffectiveChecks));
     llvm::outs() << "Enabled checks:\n";
     for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
       if (Enabled.contains(Info.Name))

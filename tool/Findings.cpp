@@ -65,11 +65,13 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
     const clang::tooling::DiagnosticMessage &M = E.Message;
     SourcePosition Where = Lines.position(M.FilePath, M.FileOffset);
     if (E.DiagnosticName == "clang-diagnostic-error") {
+      llvm::StringRef Message = M.Message;
+      Message.consume_front("error: ");
       std::string Text = Where.Line ? Where.File + ":" +
                                           std::to_string(Where.Line) + ":" +
                                           std::to_string(Where.Column) + ": " +
-                                          M.Message
-                                    : M.Message;
+                                          Message.str()
+                                    : Message.str();
       Out.Errors.push_back({Where.File, Text});
       continue;
     }

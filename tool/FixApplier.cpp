@@ -5,12 +5,54 @@
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <map>
 
 namespace coroguard {
+
+/// Writes \p Content to a temporary file beside the real file behind
+/// \p Path (following symbolic links, so a link stays a link), gives it the
+/// original's permissions, and renames it over the original.
+///
+/// llvm::writeToOutput also writes atomically, but it replaces a symbolic
+/// link by a regular file and resets the file mode; sources under version
+/// control keep both.
+static std::error_code replaceAtomically(llvm::StringRef Path,
+                                         llvm::StringRef Content) {
+  llvm::SmallString<256> Target;
+  if (std::error_code EC = llvm::sys::fs::real_path(Path, Target))
+    return EC;
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(Target, Status))
+    return EC;
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+          Target + ".coroguard-%%%%%%", FD, Temp, llvm::sys::fs::OF_None,
+          Status.permissions()))
+    return EC;
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Content;
+    OS.close();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return EC;
+    }
+  }
+  // createUniqueFile applies the umask; restore the exact mode.
+  llvm::sys::fs::setPermissions(Temp, Status.permissions());
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Target)) {
+    llvm::sys::fs::remove(Temp);
+    return EC;
+  }
+  return {};
+}
 
 unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
                     unsigned &AppliedCount) {
@@ -56,14 +98,9 @@ unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
       ++Failures;
       continue;
     }
-    // writeToOutput writes a temporary file in the same directory and
-    // renames it over the original.
-    if (llvm::Error Err = llvm::writeToOutput(File, [&](llvm::raw_ostream &OS) {
-          OS << *Fixed;
-          return llvm::Error::success();
-        })) {
+    if (std::error_code EC = replaceAtomically(File, *Fixed)) {
       Log << "coroguard: error: cannot write '" << File
-          << "': " << llvm::toString(std::move(Err)) << "\n";
+          << "': " << EC.message() << "\n";
       ++Failures;
     }
   }

@@ -4,6 +4,8 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/GlobList.h"
+#include "CheckCatalog.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -14,10 +16,29 @@ namespace coroguard {
 
 using namespace clang;
 
+/// True if the configuration that applies to \p File enables at least one
+/// coroguard check: a project's .clang-tidy may disable them all, and a gate
+/// that silently checks nothing must not look green.
+static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
+                            llvm::StringRef File) {
+  tidy::ClangTidyOptions Options = Provider.getOptions(File);
+  tidy::GlobList Checks(Options.Checks.value_or(""));
+  return llvm::any_of(clang::coroguard::getCheckCatalog(),
+                      [&](const auto &Info) { return Checks.contains(Info.Name); });
+}
+
 static std::vector<tidy::ClangTidyError>
 runOne(const tooling::CompilationDatabase &Compilations,
        const std::string &File, const RunSettings &Settings) {
-  tidy::ClangTidyContext Context(Settings.MakeOptionsProvider());
+  std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider =
+      Settings.MakeOptionsProvider();
+  if (!enablesAnyCheck(*Provider, File)) {
+    static std::mutex OutputLock;
+    std::lock_guard<std::mutex> Guard(OutputLock);
+    llvm::errs() << "coroguard: warning: the configuration for '" << File
+                 << "' enables no coroguard check (see its .clang-tidy)\n";
+  }
+  tidy::ClangTidyContext Context(std::move(Provider));
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
   return tidy::runClangTidy(Context, Compilations, {File}, FS,

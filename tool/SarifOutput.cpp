@@ -24,23 +24,47 @@ std::string clip(llvm::StringRef Text) {
                                           "...";
 }
 
+/// \p Dir with exactly one trailing '/', as SARIF wants base URIs.
+std::string asDirectory(llvm::StringRef Dir) {
+  std::string Result = Dir.rtrim('/').str();
+  Result += '/';
+  return Result;
+}
+
 /// The URI of \p File relative to the source root when it lies inside it.
 json artifactLocation(llvm::StringRef File, llvm::StringRef SourceRoot) {
-  llvm::SmallString<256> Root(SourceRoot);
-  llvm::sys::path::append(Root, "");
+  std::string Root = asDirectory(SourceRoot);
   if (!SourceRoot.empty() && File.starts_with(Root))
     return {{"uri", File.drop_front(Root.size()).str()},
             {"uriBaseId", "%SRCROOT%"}};
   return {{"uri", "file://" + File.str()}};
 }
 
+/// SARIF columns count Unicode code points; clang's count bytes.
+unsigned codePointColumn(const SourcePosition &P) {
+  auto Buffer = llvm::MemoryBuffer::getFile(P.File);
+  if (!Buffer || !P.Column)
+    return P.Column;
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  size_t Start = P.Offset - (P.Column - 1);
+  if (Start > Text.size() || P.Offset > Text.size())
+    return P.Column;
+  unsigned Column = 1;
+  for (char C : Text.slice(Start, P.Offset))
+    if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
+      ++Column;
+  return Column;
+}
+
 json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot) {
   json Loc = {{"artifactLocation", artifactLocation(P.File, SourceRoot)}};
-  if (P.Line)
+  if (P.Line) {
+    unsigned Column = codePointColumn(P);
     Loc["region"] = {{"startLine", P.Line},
-                     {"startColumn", P.Column},
+                     {"startColumn", Column},
                      {"endLine", P.Line},
-                     {"endColumn", P.Column + 1}};
+                     {"endColumn", Column + 1}};
+  }
   return Loc;
 }
 
@@ -129,11 +153,10 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
               {"automationDetails", {{"id", "coroguard/"}}},
               {"invocations", json::array({std::move(Invocation)})},
               {"results", std::move(Results)}};
-  if (!SourceRoot.empty()) {
-    llvm::SmallString<256> Root(SourceRoot);
-    llvm::sys::path::append(Root, "");
-    Run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", "file://" + Root.str().str()}}}};
-  }
+  Run["columnKind"] = "unicodeCodePoints";
+  if (!SourceRoot.empty())
+    Run["originalUriBaseIds"] = {
+        {"%SRCROOT%", {{"uri", "file://" + asDirectory(SourceRoot)}}}};
   json Doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({std::move(Run)})}};
