@@ -5,7 +5,7 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 
-#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -13,10 +13,9 @@ using namespace clang::ast_matchers;
 namespace clang::coroguard {
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+  if (hasModel())
+    Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
 }
-
-void BlockingCallCheck::onStartOfTranslationUnit() { Reported.clear(); }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
@@ -25,18 +24,21 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   forEachStmtInScope(*Body, ScopeWalkOptions{}, [&](const Stmt &S,
                                                     const Stmt *) {
-    const auto *Call = dyn_cast<CallExpr>(&S);
-    if (!Call)
+    if (!isa<CallExpr, CXXConstructExpr>(S))
       return;
-    const BlockingFunction *Entry = Blocking.match(*Call);
-    if (!Entry)
+    const auto &E = cast<Expr>(S);
+    std::optional<BlockingInfo> Blocking = model().blockingCall(E);
+    if (!Blocking)
       return;
-    SourceLocation Loc = Call->getBeginLoc();
-    if (!Reported.insert(Loc).second)
+    SourceLocation Loc = E.getBeginLoc();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E))
+      if (Construct->getParenOrBraceRange().isValid())
+        Loc = Construct->getBeginLoc();
+    if (!firstReportAt(Loc))
       return;
-    auto Diag = diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
-                << Entry->Name << Coroutine << !Entry->Alternative.empty()
-                << Entry->Alternative << Call->getSourceRange();
+    diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
+        << Blocking->Name << Coroutine << !Blocking->Alternative.empty()
+        << Blocking->Alternative << E.getSourceRange();
   });
 }
 

@@ -3,27 +3,20 @@
 #ifndef COROGUARD_CHECKS_UNAWAITEDTASKCHECK_H
 #define COROGUARD_CHECKS_UNAWAITEDTASKCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "llvm/ADT/DenseSet.h"
+#include "CoroGuardCheck.h"
 
 namespace clang::coroguard {
 
 /// Finds calls whose lazy task or awaitable result is discarded, so the work
 /// never runs (Python's "coroutine was never awaited").
-class UnawaitedTaskCheck : public tidy::ClangTidyCheck {
+class UnawaitedTaskCheck : public CoroGuardCheck {
 public:
-  UnawaitedTaskCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
+  using CoroGuardCheck::CoroGuardCheck;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override;
 
 private:
   void checkDiscardedCall(const CallExpr &Call, bool InCoroutine);
-  llvm::DenseSet<SourceLocation> Reported;
 };
 
 } // namespace clang::coroguard

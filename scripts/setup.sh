@@ -11,7 +11,7 @@ BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build}"
 
 PACKAGES=(llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22
           clang-tools-22 llvm-22-tools nlohmann-json3-dev ninja-build cmake
-          python3 libasio-dev ccache)
+          python3 python3-jsonschema libasio-dev ccache)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

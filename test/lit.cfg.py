@@ -66,3 +66,11 @@ config.substitutions.append(("%scripts", scripts))
 # Tests against Debian's real asio need libasio-dev.
 if os.path.exists("/usr/include/asio.hpp"):
     config.available_features.add("asio")
+
+# Validating the built-in profiles against their schema needs jsonschema.
+try:
+    import importlib.util
+    if importlib.util.find_spec("jsonschema") is not None:
+        config.available_features.add("jsonschema")
+except ImportError:
+    pass

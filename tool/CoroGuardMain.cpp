@@ -11,9 +11,12 @@
 #include "CheckCatalog.h"
 #include "FixApplier.h"
 #include "InputSetup.h"
+#include "ModelDump.h"
 #include "OutputWriters.h"
 #include "Runner.h"
 #include "Version.h"
+#include "model/ModelLoader.h"
+#include "model/ModelParser.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
@@ -81,6 +84,17 @@ cl::list<std::string> ExtraArgs(
     "extra-arg", cl::desc("Additional argument to append to the compiler "
                           "command line"),
     cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string> ModelFiles(
+    "model",
+    cl::desc("Resource model file (JSON, see docs/model.md) added to the "
+             "built-in profiles; repeatable, later files override earlier "
+             "entries"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> DumpModel(
+    "dump-model",
+    cl::desc("Print the effective model (built-in profiles, model files of "
+             "the configuration and --model files) as JSON and exit"),
+    cl::cat(Category));
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
                                 "(default: one per core)"),
@@ -146,22 +160,40 @@ int main(int Argc, const char **Argv) {
   if (std::string Err;
       !coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
     return usageError(Err);
+  for (const std::string &File : ModelFiles) {
+    llvm::SmallString<256> Abs(File);
+    llvm::sys::fs::make_absolute(Abs);
+    std::string Err;
+    if (!clang::coroguard::readModelFile(Abs, Err))
+      return usageError(Err);
+    ToolConfig.ExtraModelFiles.push_back(std::string(Abs));
+  }
   std::string EffectiveChecks = ToolConfig.effectiveChecks();
   if (std::string Bad; !checkGlobsMatchSomething(EffectiveChecks, Bad))
     return usageError("check glob '" + Bad +
                       "' matches no check; see --list-checks");
 
+  // --list-checks and --dump-model describe the configuration that applies
+  // to the first file, or to the current directory, as clang-tidy does.
+  llvm::SmallString<256> Probe;
+  if (!SourcePaths.empty()) {
+    Probe = SourcePaths.front();
+    llvm::sys::fs::make_absolute(Probe);
+  } else {
+    llvm::sys::fs::current_path(Probe);
+    llvm::sys::path::append(Probe, "coroguard-probe.cpp");
+  }
+  if (DumpModel) {
+    std::string Err;
+    auto Model =
+        clang::coroguard::buildModel(ToolConfig.modelFilesFor(Probe), Err);
+    if (!Model)
+      return usageError(Err);
+    coroguard::writeModelJson(*Model, llvm::outs());
+    return ExitClean;
+  }
+
   if (ListChecks) {
-    // As clang-tidy does: the configuration of the first file, or of the
-    // current directory.
-    llvm::SmallString<256> Probe;
-    if (!SourcePaths.empty()) {
-      Probe = SourcePaths.front();
-      llvm::sys::fs::make_absolute(Probe);
-    } else {
-      llvm::sys::fs::current_path(Probe);
-      llvm::sys::path::append(Probe, "coroguard-list-checks.cpp");
-    }
     clang::tidy::GlobList Enabled(
         ToolConfig.makeOptionsProvider()->getOptions(Probe).Checks.value_or(
             EffectiveChecks));
@@ -185,6 +217,9 @@ int main(int Argc, const char **Argv) {
   Settings.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Settings.MakeOptionsProvider = [&ToolConfig] {
     return ToolConfig.makeOptionsProvider();
+  };
+  Settings.ModelFilesFor = [&ToolConfig](llvm::StringRef File) {
+    return ToolConfig.modelFilesFor(File);
   };
   std::vector<clang::tidy::ClangTidyError> RawErrors;
   coroguard::Report Analysed =

@@ -2,6 +2,8 @@
 
 #include "InputSetup.h"
 
+#include "model/ModelLoader.h"
+
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "llvm/Support/FileSystem.h"
@@ -33,12 +35,30 @@ ToolConfiguration::makeOptionsProvider() const {
     Overrides.Checks = ChecksOverride;
   if (!HeaderFilter.empty())
     Overrides.HeaderFilterRegex = HeaderFilter;
+  if (!ExtraModelFiles.empty()) {
+    std::string Joined;
+    for (const std::string &File : ExtraModelFiles)
+      Joined += (Joined.empty() ? "" : ";") + File;
+    Overrides.CheckOptions[clang::coroguard::options::ExtraModelFiles] =
+        tidy::ClangTidyOptions::ClangTidyValue(Joined);
+  }
   if (ExplicitConfig)
     return std::make_unique<tidy::ConfigOptionsProvider>(
         std::move(Global), std::move(Defaults), *ExplicitConfig,
         std::move(Overrides));
   return std::make_unique<tidy::FileOptionsProvider>(
       std::move(Global), std::move(Defaults), std::move(Overrides));
+}
+
+std::vector<std::string>
+ToolConfiguration::modelFilesFor(llvm::StringRef File) const {
+  tidy::ClangTidyOptions Options = makeOptionsProvider()->getOptions(File);
+  std::vector<std::string> Files;
+  auto It = Options.CheckOptions.find(clang::coroguard::options::ModelFiles);
+  if (It != Options.CheckOptions.end())
+    Files = clang::coroguard::resolveModelFiles(It->second.Value, File);
+  Files.insert(Files.end(), ExtraModelFiles.begin(), ExtraModelFiles.end());
+  return Files;
 }
 
 bool loadConfiguration(llvm::StringRef ConfigText, llvm::StringRef ConfigPath,

@@ -21,12 +21,18 @@ namespace coroguard {
 struct ToolConfiguration {
   std::string ChecksOverride;
   std::string HeaderFilter;
+  /// --model files, absolute; passed to the checks after the configured
+  /// ones.
+  std::vector<std::string> ExtraModelFiles;
   std::optional<clang::tidy::ClangTidyOptions> ExplicitConfig;
 
   /// The checks glob that applies when no `.clang-tidy` file changes it.
   std::string effectiveChecks() const;
   std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
   makeOptionsProvider() const;
+  /// The model files that apply to \p File: those its configuration names
+  /// (coroguard.ModelFiles), then --model.
+  std::vector<std::string> modelFilesFor(llvm::StringRef File) const;
 };
 
 /// Parses --config / --config-file (at most one of them).

@@ -7,7 +7,7 @@
 
 namespace coroguard {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 static json positionFields(const SourcePosition &P) {
   return {{"file", P.File}, {"line", P.Line}, {"column", P.Column}};

@@ -6,6 +6,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
 #include "CheckCatalog.h"
+#include "model/ModelLoader.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -29,7 +30,15 @@ static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
 
 static std::vector<tidy::ClangTidyError>
 runOne(const tooling::CompilationDatabase &Compilations,
-       const std::string &File, const RunSettings &Settings) {
+       const std::string &File, const RunSettings &Settings,
+       std::vector<InputError> &Errors) {
+  if (Settings.ModelFilesFor) {
+    std::string Error;
+    if (!clang::coroguard::buildModel(Settings.ModelFilesFor(File), Error)) {
+      Errors.push_back({File, Error});
+      return {};
+    }
+  }
   std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider =
       Settings.MakeOptionsProvider();
   if (!enablesAnyCheck(*Provider, File)) {
@@ -52,12 +61,16 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
                  const RunSettings &Settings,
                  std::vector<tidy::ClangTidyError> &RawErrors) {
   std::mutex Lock;
+  std::vector<InputError> ModelErrors;
   auto RunAndCollect = [&](const std::string &File) {
+    std::vector<InputError> FileErrors;
     std::vector<tidy::ClangTidyError> Errors =
-        runOne(Compilations, File, Settings);
+        runOne(Compilations, File, Settings, FileErrors);
     std::lock_guard<std::mutex> Guard(Lock);
     for (auto &E : Errors)
       RawErrors.push_back(std::move(E));
+    for (auto &E : FileErrors)
+      ModelErrors.push_back(std::move(E));
   };
 
   if (Settings.Jobs <= 1 || Files.size() <= 1) {
@@ -73,6 +86,7 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   }
 
   Report R;
+  R.Errors = std::move(ModelErrors);
   collectFindings(RawErrors, R);
   return R;
 }

@@ -20,6 +20,9 @@ struct RunSettings {
   /// providers cache per directory without locking.
   std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>
       MakeOptionsProvider;
+  /// The model files that apply to a file; each is checked before the file
+  /// is analysed, so no file is analysed with a half-read model.
+  std::function<std::vector<std::string>(llvm::StringRef File)> ModelFilesFor;
   unsigned Jobs = 1;
 };
 

@@ -12,7 +12,7 @@
 
 namespace coroguard {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 namespace {
 

@@ -1,26 +1,30 @@
-//===--- TaskTypes.cpp ----------------------------------------------------===//
+//===--- ClassShape.cpp ---------------------------------------------------===//
 
-#include "TaskTypes.h"
+#include "ClassShape.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclTemplate.h"
-#include "llvm/ADT/StringRef.h"
 
 namespace clang::coroguard {
 
 const CXXRecordDecl *getRecord(QualType T) {
   if (T.isNull())
     return nullptr;
-  T = T.getNonReferenceType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
     return nullptr;
-  return RD->getDefinition();
+  if (RD->hasDefinition())
+    return RD->getDefinition();
+  // A class template specialization that was only named, not completed:
+  // its pattern tells what it will be.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    if (const CXXRecordDecl *Pattern =
+            Spec->getSpecializedTemplate()->getTemplatedDecl())
+      return Pattern->hasDefinition() ? Pattern->getDefinition() : nullptr;
+  return nullptr;
 }
 
-/// Looks \p Name up among the members of \p RD and of its bases.
-static const NamedDecl *lookupMember(const CXXRecordDecl &RD,
-                                     llvm::StringRef Name) {
+const NamedDecl *lookupMember(const CXXRecordDecl &RD, llvm::StringRef Name) {
   const IdentifierInfo *Id = &RD.getASTContext().Idents.get(Name);
   for (const NamedDecl *D : RD.lookup(DeclarationName(Id)))
     return D;
@@ -49,45 +53,42 @@ const CXXRecordDecl *findPromiseType(const CXXRecordDecl &RD) {
   return nullptr;
 }
 
-static bool isStdSuspendAlways(QualType T) {
+static bool isStdSuspend(QualType T, llvm::StringRef Name) {
   const CXXRecordDecl *RD = getRecord(T);
-  return RD && RD->getName() == "suspend_always" &&
+  return RD && RD->getName() == Name &&
          (RD->isInStdNamespace() ||
-          RD->getQualifiedNameAsString() ==
-              "std::experimental::suspend_always");
+          RD->getQualifiedNameAsString() == "std::experimental::" + Name.str());
 }
 
-/// Lazy task templates whose initial suspension goes through an awaitable
-/// of their own, so the promise does not reveal it.
-static bool isKnownLazyTemplate(const CXXRecordDecl &RD) {
-  std::string Name = RD.getQualifiedNameAsString();
-  return Name == "asio::awaitable" || Name == "boost::asio::awaitable";
+InitialSuspend getInitialSuspend(const CXXRecordDecl &Promise) {
+  const NamedDecl *D = lookupMember(Promise, "initial_suspend");
+  if (const auto *Template = dyn_cast_or_null<FunctionTemplateDecl>(D))
+    D = Template->getTemplatedDecl();
+  const auto *Initial = dyn_cast_or_null<FunctionDecl>(D);
+  if (!Initial)
+    return InitialSuspend::Unknown;
+  QualType Result = Initial->getReturnType();
+  if (Result->isDependentType() || Result->isUndeducedType())
+    return InitialSuspend::Unknown;
+  if (isStdSuspend(Result, "suspend_always"))
+    return InitialSuspend::Always;
+  if (isStdSuspend(Result, "suspend_never"))
+    return InitialSuspend::Never;
+  return InitialSuspend::Other;
 }
 
-bool isLazyTaskType(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  if (!RD)
-    return false;
-  if (isKnownLazyTemplate(*RD))
+bool hasAwaiterMembers(const CXXRecordDecl &RD) {
+  return lookupMember(RD, "await_ready") && lookupMember(RD, "await_suspend") &&
+         lookupMember(RD, "await_resume");
+}
+
+bool hasAwaitableShape(const CXXRecordDecl &RD) {
+  if (hasAwaiterMembers(RD))
     return true;
-  const CXXRecordDecl *Promise = findPromiseType(*RD);
-  if (!Promise)
-    return false;
-  const auto *Initial =
-      dyn_cast_or_null<FunctionDecl>(lookupMember(*Promise, "initial_suspend"));
-  if (const auto *Template = dyn_cast_or_null<FunctionTemplateDecl>(
-          lookupMember(*Promise, "initial_suspend")))
-    Initial = Template->getTemplatedDecl();
-  return Initial && isStdSuspendAlways(Initial->getReturnType());
-}
-
-bool isAwaiterType(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  if (!RD || findPromiseType(*RD))
-    return false;
-  return lookupMember(*RD, "await_ready") &&
-         lookupMember(*RD, "await_suspend") &&
-         lookupMember(*RD, "await_resume");
+  const ASTContext &Ctx = RD.getASTContext();
+  DeclarationName CoAwait =
+      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  return !RD.lookup(CoAwait).empty();
 }
 
 } // namespace clang::coroguard

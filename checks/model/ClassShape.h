@@ -1,34 +1,38 @@
-//===--- TaskTypes.h - recognising lazy tasks and awaitables --------------===//
+//===--- ClassShape.h - what a class looks like from the outside ----------===//
 //
-// A lazy task does nothing until it is awaited or spawned, so discarding one
-// means the work never runs.
+// Inference reads the shape of a class: whether it has a promise_type, how
+// its promise starts, whether it is an awaiter.
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROGUARD_CHECKS_TASKTYPES_H
-#define COROGUARD_CHECKS_TASKTYPES_H
+#ifndef COROGUARD_CHECKS_MODEL_CLASSSHAPE_H
+#define COROGUARD_CHECKS_MODEL_CLASSSHAPE_H
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
 
 namespace clang::coroguard {
 
-/// The record type of \p T (through references and sugar), or null.
+/// The defined record type of \p T (through references and sugar), or null.
 const CXXRecordDecl *getRecord(QualType T);
+
+/// Looks \p Name up among the members of \p RD and of its bases.
+const NamedDecl *lookupMember(const CXXRecordDecl &RD, llvm::StringRef Name);
 
 /// The class's `promise_type` (member, alias or inherited), or null.
 const CXXRecordDecl *findPromiseType(const CXXRecordDecl &RD);
 
-/// True if \p T is a coroutine task that starts suspended: its promise's
-/// initial_suspend() returns std::suspend_always, or it is one of the
-/// well-known lazy task templates that suspend through an awaitable of
-/// their own (asio::awaitable).
-bool isLazyTaskType(QualType T);
+/// How a promise's initial_suspend() starts the coroutine.
+enum class InitialSuspend { Always, Never, Other, Unknown };
+InitialSuspend getInitialSuspend(const CXXRecordDecl &Promise);
 
-/// True if \p T is an awaiter: a class with await_ready, await_suspend and
-/// await_resume members and no promise (so it does nothing until awaited).
-bool isAwaiterType(QualType T);
+/// A class with await_ready, await_suspend and await_resume members.
+bool hasAwaiterMembers(const CXXRecordDecl &RD);
+
+/// A class that can be co_awaited by shape: an awaiter, or a class with a
+/// member operator co_await.
+bool hasAwaitableShape(const CXXRecordDecl &RD);
 
 } // namespace clang::coroguard
 
-#endif // COROGUARD_CHECKS_TASKTYPES_H
+#endif // COROGUARD_CHECKS_MODEL_CLASSSHAPE_H

@@ -128,3 +128,24 @@ task<> unevaluated() {
   static_assert(sizeof(fetch(1)) > 0);
   co_return;
 }
+
+// Both operands of a discarded comma expression are discarded.
+task<> comma() {
+  fetch(1), fetch(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: warning: task returned by 'fetch' is discarded
+  // CHECK-FIXES: co_await fetch(1), co_await fetch(2);
+  co_return;
+}
+
+// co_await is not allowed in a handler: reported, but no fix-it.
+task<> in_handler() {
+  try {
+    co_await fetch(1);
+  } catch (...) {
+    store(0, 0);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'store' is discarded
+    // CHECK-FIXES: store(0, 0);
+  }
+  co_return;
+}

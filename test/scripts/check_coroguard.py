@@ -77,6 +77,18 @@ def run_front(args, front, source, flags, checks):
     raise ValueError(front)
 
 
+def count_findings(args, source, flags, checks):
+    """(all findings, findings with a fix-it) of the CLI on `source`."""
+    import json
+    result = run([args.coroguard, "--quiet", "--format=json",
+                  "--checks=-*," + checks, source, "--"] + flags)
+    if result.returncode not in (0, 1):
+        fail("cli", "coroguard exited with %d" % result.returncode,
+             result.stdout + result.stderr)
+    diagnostics = json.loads(result.stdout)["diagnostics"]
+    return len(diagnostics), sum(1 for d in diagnostics if d["fixes"])
+
+
 def repr_json(value):
     import json
     return json.dumps(value)
@@ -91,6 +103,12 @@ def main():
     parser.add_argument("--check-suffix", default="")
     parser.add_argument("--compile-fixed", action="store_true")
     parser.add_argument("--no-fix", action="store_true")
+    parser.add_argument("--clang-tidy-config", default="",
+                        help="text of a .clang-tidy written beside the "
+                        "copied input, read by every front (%%S in it is the "
+                        "test's directory)")
+    parser.add_argument("--copy", action="append", default=[],
+                        help="a file copied beside the input")
     parser.add_argument("input")
     parser.add_argument("checks")
     parser.add_argument("tmp")
@@ -116,6 +134,14 @@ def main():
         source = os.path.join(directory, os.path.basename(args.input))
         with open(source, "w", encoding="utf-8") as f:
             f.write(cleaned)
+        if args.clang_tidy_config:
+            with open(os.path.join(directory, ".clang-tidy"), "w") as f:
+                f.write(args.clang_tidy_config.replace(
+                    "%S", os.path.dirname(os.path.abspath(args.input))) + "\n")
+        for extra in args.copy:
+            shutil.copy(extra, directory)
+        if front == "cli" and expects_fixes and not args.no_fix:
+            before = count_findings(args, source, flags, args.checks)
         output = run_front(args, front, source, flags, args.checks)
         outputs[front] = output
         with open(source + ".msg", "w") as f:
@@ -149,6 +175,13 @@ def main():
         elif fixed != cleaned:
             fail(front, "the file was changed but the test has no " +
                  fixes_prefix + " lines")
+        if front == "cli" and expects_fixes:
+            # Every fix-it makes its finding go away, and only its own.
+            after, _ = count_findings(args, source, flags, args.checks)
+            if after != before[0] - before[1]:
+                fail(front, "after --fix, %d findings remain; expected %d "
+                     "(%d before, %d of them with fix-its)" % (
+                         after, before[0] - before[1], before[0], before[1]))
         if args.compile_fixed and expects_fixes:
             result = run([args.clang, "-fsyntax-only",
                           "-resource-dir=" + args.resource_dir] + flags +

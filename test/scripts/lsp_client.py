@@ -135,9 +135,11 @@ def main():
             loc = note["location"]
             note_path = loc["uri"][len("file://"):]
             pos = loc["range"]["start"]
+            message = note["message"]
+            if message[:1].isupper():
+                message = message[0].lower() + message[1:]
             print("%s:%d:%d: note: %s" % (note_path, pos["line"] + 1,
-                                          pos["character"] + 1,
-                                          note["message"]))
+                                          pos["character"] + 1, message))
 
     shutdown = server.send("shutdown", None, is_request=True)
     server.wait_for(lambda m: m.get("id") == shutdown, args.timeout)

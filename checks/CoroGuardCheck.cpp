@@ -1,0 +1,58 @@
+//===--- CoroGuardCheck.cpp -----------------------------------------------===//
+
+#include "CoroGuardCheck.h"
+
+#include "model/ModelLoader.h"
+
+namespace clang::coroguard {
+
+/// Reads a check option that is shared by all coroguard checks (its key
+/// has no check-name prefix).
+static std::optional<std::string>
+sharedOption(tidy::ClangTidyContext &Context, llvm::StringRef Key) {
+  const auto &Options = Context.getOptions().CheckOptions;
+  auto It = Options.find(Key);
+  if (It == Options.end())
+    return std::nullopt;
+  return It->second.Value;
+}
+
+CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
+                               tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), TidyContext(Context) {
+  ModelFilesOption = sharedOption(*Context, options::ModelFiles).value_or("");
+  std::string Extra =
+      sharedOption(*Context, options::ExtraModelFiles).value_or("");
+  std::string InferText =
+      sharedOption(*Context, options::InferResources).value_or("true");
+  Infer = !(InferText == "false" || InferText == "0" || InferText == "off");
+  CleanupNamesOption = sharedOption(*Context, options::CleanupNames)
+                           .value_or(options::DefaultCleanupNames.str());
+
+  std::vector<std::string> Files =
+      resolveModelFiles(ModelFilesOption, Context->getCurrentFile());
+  for (std::string &File : splitList(Extra))
+    Files.push_back(std::move(File));
+  std::string Error;
+  std::shared_ptr<const ResourceModel> Model = buildModel(Files, Error);
+  if (!Model) {
+    configurationDiag("invalid coroguard model: %0", DiagnosticIDs::Error)
+        << Error;
+    return;
+  }
+  ModelQueries::Settings Settings;
+  Settings.Infer = Infer;
+  Settings.CleanupNames = splitList(CleanupNamesOption);
+  Queries.emplace(std::move(Model), std::move(Settings));
+}
+
+void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  using Value = tidy::ClangTidyOptions::ClangTidyValue;
+  Opts[options::ModelFiles] = Value(ModelFilesOption);
+  Opts[options::InferResources] = Value(Infer ? "true" : "false");
+  Opts[options::CleanupNames] = Value(CleanupNamesOption);
+}
+
+void CoroGuardCheck::onStartOfTranslationUnit() { Reported.clear(); }
+
+} // namespace clang::coroguard

@@ -1,0 +1,59 @@
+//===--- CoroGuardCheck.h - what every coroguard check shares -------------===//
+//
+// Every check reads the same model options, builds the resource model once
+// per translation unit, and answers model questions through ModelQueries.
+// A model that cannot be read disables the check with a configuration
+// error: nothing is analysed with a half-read model.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_CHECKS_COROGUARDCHECK_H
+#define COROGUARD_CHECKS_COROGUARDCHECK_H
+
+#include "model/ModelQueries.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+#include <memory>
+#include <optional>
+
+namespace clang::coroguard {
+
+class CoroGuardCheck : public tidy::ClangTidyCheck {
+public:
+  CoroGuardCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context);
+
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void onStartOfTranslationUnit() override;
+
+protected:
+  /// False when the model could not be read; registerMatchers should then
+  /// register nothing.
+  bool hasModel() const { return Queries.has_value(); }
+  ModelQueries &model() { return *Queries; }
+
+  /// Whether another check runs on this translation unit (for precedence
+  /// between checks that could report the same code).
+  bool isCheckEnabled(llvm::StringRef Name) const {
+    return TidyContext->isCheckEnabled(Name);
+  }
+
+  /// Reports \p Loc once per translation unit: templates are reported for
+  /// the code as written, not once per instantiation.
+  bool firstReportAt(SourceLocation Loc) { return Reported.insert(Loc).second; }
+
+private:
+  tidy::ClangTidyContext *TidyContext;
+  std::optional<ModelQueries> Queries;
+  std::string ModelFilesOption;
+  bool Infer = true;
+  std::string CleanupNamesOption;
+  llvm::DenseSet<SourceLocation> Reported;
+};
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_COROGUARDCHECK_H

@@ -1,0 +1,58 @@
+//===--- ModelLoader.h - builds the effective model of a run --------------===//
+
+#ifndef COROGUARD_CHECKS_MODEL_MODELLOADER_H
+#define COROGUARD_CHECKS_MODEL_MODELLOADER_H
+
+#include "ResourceModel.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::coroguard {
+
+/// The built-in profiles (profiles/*.json, embedded at build time), parsed
+/// once per process and never changed afterwards.
+const std::vector<ModelDocument> &builtinProfiles();
+
+/// The built-in profiles merged with \p UserFiles, in order (later files
+/// override earlier entries). On a bad file returns null and sets \p Error:
+/// nothing is analysed with a half-read model.
+std::shared_ptr<const ResourceModel>
+buildModel(llvm::ArrayRef<std::string> UserFiles, std::string &Error);
+
+/// Check option keys shared by every coroguard check.
+namespace options {
+/// `;`-separated model files, relative to the `.clang-tidy` that sets them.
+inline constexpr llvm::StringLiteral ModelFiles = "coroguard.ModelFiles";
+/// Model files added by the command line (absolute paths); read after
+/// ModelFiles.
+inline constexpr llvm::StringLiteral ExtraModelFiles =
+    "coroguard.ExtraModelFiles";
+/// Infer async resources and task types from class shapes.
+inline constexpr llvm::StringLiteral InferResources =
+    "coroguard.InferResources";
+/// Member names that make a class an async resource when their return type
+/// is awaitable.
+inline constexpr llvm::StringLiteral CleanupNames = "coroguard.CleanupNames";
+inline constexpr llvm::StringLiteral DefaultCleanupNames =
+    "close;aclose;async_close;shutdown;async_shutdown;stop;join;disconnect;"
+    "commit;rollback";
+} // namespace options
+
+/// Resolves the `;`-separated \p Value of coroguard.ModelFiles for the
+/// translation unit \p MainFile: relative names are taken relative to the
+/// nearest `.clang-tidy` above \p MainFile that sets the option, else to
+/// the current directory.
+std::vector<std::string> resolveModelFiles(llvm::StringRef Value,
+                                           llvm::StringRef MainFile);
+
+/// Splits a `;`-separated list, trimming blanks and dropping empty items.
+std::vector<std::string> splitList(llvm::StringRef Value);
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_MODEL_MODELLOADER_H

@@ -1,0 +1,378 @@
+//===--- ModelQueries.cpp -------------------------------------------------===//
+
+#include "ModelQueries.h"
+#include "ClassShape.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+namespace clang::coroguard {
+
+std::string getQualifiedFunctionName(const FunctionDecl &FD) {
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
+    return Method->getParent()->getQualifiedNameAsString() + "::" +
+           FD.getNameAsString();
+  return FD.getQualifiedNameAsString();
+}
+
+static bool hasOwnAnnotation(const Decl &D, llvm::StringRef Annotation) {
+  for (const auto *A : D.specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == Annotation)
+      return true;
+  return false;
+}
+
+bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
+  if (hasOwnAnnotation(D, Annotation))
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&D))
+    return hasOwnAnnotation(*Spec->getSpecializedTemplate()->getTemplatedDecl(),
+                            Annotation);
+  if (const auto *Record = dyn_cast<CXXRecordDecl>(&D))
+    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+      return hasOwnAnnotation(*Pattern, Annotation);
+  if (const auto *FD = dyn_cast<FunctionDecl>(&D)) {
+    if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+      if (hasOwnAnnotation(*Pattern, Annotation))
+        return true;
+    for (const FunctionDecl *Redecl : FD->redecls())
+      if (hasOwnAnnotation(*Redecl, Annotation))
+        return true;
+  }
+  return false;
+}
+
+ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
+                           Settings S)
+    : Model(std::move(Model)), Config(std::move(S)) {
+  for (const std::string &Name : Config.CleanupNames)
+    CleanupNames.insert(Name);
+}
+
+llvm::SmallVector<std::string, 4> ModelQueries::typeNames(QualType T) {
+  llvm::SmallVector<std::string, 4> Names;
+  if (T.isNull())
+    return Names;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return Names;
+  ASTContext &Ctx = RD->getASTContext();
+  QualType Cur = T.getNonReferenceType();
+  for (unsigned Steps = 0; Steps < 16; ++Steps) {
+    if (const auto *Typedef = dyn_cast<TypedefType>(Cur.getTypePtr()))
+      Names.push_back(Typedef->getDecl()->getQualifiedNameAsString());
+    else if (const auto *TST =
+                 dyn_cast<TemplateSpecializationType>(Cur.getTypePtr()))
+      if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+        if (isa<TypeAliasTemplateDecl>(TD))
+          Names.push_back(TD->getQualifiedNameAsString());
+    QualType Next = Cur.getSingleStepDesugaredType(Ctx);
+    if (Next == Cur)
+      break;
+    Cur = Next;
+  }
+  Names.push_back(RD->getQualifiedNameAsString());
+  return Names;
+}
+
+template <class Entry>
+const Entry *ModelQueries::findByType(const ResourceModel::Table<Entry> &Table,
+                                      QualType T) {
+  if (Table.empty())
+    return nullptr;
+  for (const std::string &Name : typeNames(T))
+    if (const Entry *E = ResourceModel::find(Table, Name))
+      return E;
+  return nullptr;
+}
+
+TaskKind ModelQueries::inferTaskKind(const CXXRecordDecl &RD) {
+  if (const CXXRecordDecl *Promise = findPromiseType(RD)) {
+    switch (getInitialSuspend(*Promise)) {
+    case InitialSuspend::Always:
+      return TaskKind::Lazy;
+    default:
+      // Starts at once, or through an awaitable of its own whose behaviour
+      // is unknown: not reported as lazy unless the model says so.
+      return TaskKind::Eager;
+    }
+  }
+  if (hasAwaiterMembers(RD))
+    return TaskKind::Awaiter;
+  return TaskKind::None;
+}
+
+TaskKind ModelQueries::taskKind(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return TaskKind::None;
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return TaskKind::None;
+  if (hasAnnotation(*RD, annotations::Task))
+    return TaskKind::Lazy;
+  // The model is asked first and never cached: one canonical type may be
+  // spelled through different aliases.
+  if (const TaskTypeEntry *E = findByType(Model->taskTypes(), T))
+    return E->Lazy ? TaskKind::Lazy : TaskKind::Eager;
+  if (!Config.Infer)
+    return TaskKind::None;
+  const Type *Key = T.getNonReferenceType().getCanonicalType().getTypePtr();
+  auto [It, Inserted] = TaskCache.try_emplace(Key, TaskKind::None);
+  if (Inserted)
+    It->second = inferTaskKind(*RD);
+  return It->second;
+}
+
+/// A free operator co_await declared beside \p RD for it.
+static bool hasFreeCoAwait(const CXXRecordDecl &RD) {
+  const ASTContext &Ctx = RD.getASTContext();
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  const DeclContext *Scope = RD.getDeclContext()->getRedeclContext();
+  for (const NamedDecl *D : Scope->lookup(CoAwait)) {
+    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      FD = Template->getTemplatedDecl();
+    if (!FD || FD->getNumParams() != 1)
+      continue;
+    QualType Param = FD->getParamDecl(0)->getType().getNonReferenceType();
+    const CXXRecordDecl *ParamRD = Param->getAsCXXRecordDecl();
+    if (!ParamRD) // a template parameter: may well be ours
+      return true;
+    const CXXRecordDecl *Pattern = RD.getTemplateInstantiationPattern();
+    if (ParamRD->getCanonicalDecl() == RD.getCanonicalDecl() ||
+        (Pattern && ParamRD->getCanonicalDecl() == Pattern->getCanonicalDecl()))
+      return true;
+  }
+  return false;
+}
+
+bool ModelQueries::isKnownAwaitable(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return false;
+  if (hasAnnotation(*RD, annotations::Task) ||
+      findByType(Model->taskTypes(), T))
+    return true;
+  return hasAwaitableShape(*RD) || hasFreeCoAwait(*RD);
+}
+
+std::optional<ResourceInfo>
+ModelQueries::inferResource(const CXXRecordDecl &RD) {
+  ResourceInfo Info;
+  Info.TypeName = RD.getQualifiedNameAsString();
+  bool AnnotatedClass = hasAnnotation(RD, annotations::AsyncResource);
+  Info.Profile = AnnotatedClass ? "annotation" : "inferred";
+  // Walk the class and its bases for release methods.
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work{&RD};
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXRecordDecl *Cur = Work.pop_back_val();
+    if (!Seen.insert(Cur).second)
+      continue;
+    for (const Decl *D : Cur->decls()) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(D);
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+        Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+      if (!Method || !Method->getIdentifier() || Method->isStatic())
+        continue;
+      bool Annotated = hasAnnotation(*Method, annotations::Cleanup);
+      bool ByName = Config.Infer && CleanupNames.count(Method->getName());
+      if (!Annotated && !ByName)
+        continue;
+      // A release named like an async one but returning void (asio's
+      // socket::close) is synchronous: not an async resource.
+      TaskKind Returns = taskKind(Method->getReturnType());
+      if (!Annotated && Returns == TaskKind::None)
+        continue;
+      std::string Name = Method->getNameAsString();
+      if (!llvm::is_contained(Info.Release, Name))
+        Info.Release.push_back(Name);
+    }
+    for (const CXXBaseSpecifier &Base : Cur->bases())
+      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
+        Work.push_back(BaseRD);
+  }
+  if (Info.Release.empty()) {
+    if (!AnnotatedClass)
+      return std::nullopt;
+    // An annotated class without annotated methods: its cleanup-named
+    // members release it, whatever they return.
+    for (const auto *Method : RD.methods())
+      if (Method->getIdentifier() &&
+          llvm::is_contained(Config.CleanupNames, Method->getName().str()))
+        Info.Release.push_back(Method->getNameAsString());
+  }
+  return Info;
+}
+
+std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return std::nullopt;
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return std::nullopt;
+  if (const ResourceTypeEntry *E = findByType(Model->resourceTypes(), T)) {
+    ResourceInfo Info;
+    Info.TypeName = E->Name;
+    Info.Release = E->Release;
+    Info.Awaited = E->Awaited;
+    Info.Guard = E->Guard;
+    Info.GuardNote = E->GuardNote;
+    auto It = Model->resourceTypes().find(E->Name);
+    Info.Profile = It->second.Profile;
+    return Info;
+  }
+  const Type *Key = T.getNonReferenceType().getCanonicalType().getTypePtr();
+  auto Cached = ResourceCache.find(Key);
+  if (Cached != ResourceCache.end())
+    return Cached->second;
+  // Tasks are not resources, even when they have a member named stop().
+  std::optional<ResourceInfo> Info;
+  if (!findPromiseType(*RD))
+    Info = inferResource(*RD);
+  ResourceCache[Key] = Info;
+  return Info;
+}
+
+llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
+  llvm::SmallVector<std::string, 2> Names;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+      Names.push_back(getQualifiedFunctionName(*Ctor));
+    return Names;
+  }
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  if (!Call)
+    return Names;
+  if (const FunctionDecl *Callee = Call->getDirectCallee())
+    if (Callee->getIdentifier() || isa<CXXMethodDecl>(Callee))
+      Names.push_back(getQualifiedFunctionName(*Callee));
+  // A function object (folly::coro::blockingWait, stdexec::sync_wait): the
+  // variable called.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+        if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+          Names.push_back(Var->getQualifiedNameAsString());
+  return Names;
+}
+
+/// Global C names are the C library's only when declared as such: a
+/// user's own `read()` in the global namespace is not POSIX read.
+static bool isCLibraryFunction(const Expr &E) {
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD)
+    return false;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  return FD->isExternC() || SM.isInSystemHeader(FD->getLocation());
+}
+
+static bool refersTo(const Expr *E, llvm::StringRef QualifiedName) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Var->getQualifiedNameAsString() == QualifiedName;
+}
+
+std::optional<BlockingInfo> ModelQueries::blockingCall(const Expr &E) {
+  if (const auto *Call = dyn_cast<CallExpr>(&E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (hasAnnotation(*Callee, annotations::Blocking))
+        return BlockingInfo{getQualifiedFunctionName(*Callee), ""};
+  const auto &Table = Model->blockingFunctions();
+  for (const std::string &Name : calleeNames(E)) {
+    const BlockingFunctionEntry *Entry = ResourceModel::find(Table, Name);
+    if (!Entry)
+      continue;
+    if (!llvm::StringRef(Name).contains("::") && !isCLibraryFunction(E))
+      continue;
+    if (!Entry->FirstArgument.empty()) {
+      const auto *Call = dyn_cast<CallExpr>(&E);
+      if (!Call || Call->getNumArgs() == 0 ||
+          !refersTo(Call->getArg(0), Entry->FirstArgument))
+        continue;
+    }
+    return BlockingInfo{Entry->Name, Entry->Alternative};
+  }
+  return std::nullopt;
+}
+
+bool ModelQueries::isLockType(QualType T) {
+  return findByType(Model->lockTypes(), T) != nullptr;
+}
+
+bool ModelQueries::isAsyncMutexType(QualType T) {
+  return findByType(Model->asyncMutexTypes(), T) != nullptr;
+}
+
+bool ModelQueries::isTerminator(const Expr &E) {
+  for (const std::string &Name : calleeNames(E))
+    if (ResourceModel::find(Model->terminators(), Name))
+      return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E))
+    return findByType(Model->terminators(), Construct->getType()) != nullptr;
+  return false;
+}
+
+bool ModelQueries::isOffloadCall(const CallExpr &Call) {
+  for (const std::string &Name : calleeNames(Call))
+    if (ResourceModel::find(Model->offloadFunctions(), Name))
+      return true;
+  return false;
+}
+
+const GuardEntry *ModelQueries::guardCall(const Expr &E) {
+  static const GuardEntry Annotated{"", GuardEntry::Kind::Function,
+                                    "annotated guard"};
+  if (const auto *Call = dyn_cast<CallExpr>(&E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (hasAnnotation(*Callee, annotations::Guard))
+        return &Annotated;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+    if (const CXXRecordDecl *RD = getRecord(Construct->getType()))
+      if (hasAnnotation(*RD, annotations::Guard))
+        return &Annotated;
+    if (const GuardEntry *G = findByType(Model->guards(), Construct->getType()))
+      return G;
+  }
+  for (const std::string &Name : calleeNames(E))
+    if (const GuardEntry *G = ResourceModel::find(Model->guards(), Name))
+      return G;
+  return nullptr;
+}
+
+const ExceptionSinkEntry *ModelQueries::exceptionSinkToken(const Expr &Arg) {
+  const Expr *E = Arg.IgnoreParenImpCasts();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temp->getSubExpr()->IgnoreParenImpCasts();
+  const auto &Table = Model->exceptionSinks();
+  auto IsToken = [](const ExceptionSinkEntry *S) {
+    return S && S->SinkKind == ExceptionSinkEntry::Kind::Token ? S : nullptr;
+  };
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (auto *S = IsToken(
+              ResourceModel::find(Table, Var->getQualifiedNameAsString())))
+        return S;
+  return IsToken(findByType(Table, E->getType()));
+}
+
+bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return false;
+  QualType ObjectType = Call.getObjectType();
+  if (ObjectType.isNull())
+    return false;
+  std::optional<ResourceInfo> Resource = resourceType(ObjectType);
+  if (!Resource || !Resource->Awaited ||
+      !llvm::is_contained(Resource->Release, Method->getName().str()))
+    return false;
+  return taskKind(Call.getType()) != TaskKind::None;
+}
+
+} // namespace clang::coroguard

@@ -1,0 +1,120 @@
+//===--- ModelQueries.h - asks the model about AST nodes ------------------===//
+//
+// One place that answers "is this a lazy task / an async resource / a
+// blocking call / a lock..." for the checks, from (in order) source
+// annotations, the merged model, and, when enabled, inference from the
+// shape of a class. Answers are cached per declaration.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_CHECKS_MODEL_MODELQUERIES_H
+#define COROGUARD_CHECKS_MODEL_MODELQUERIES_H
+
+#include "ResourceModel.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace clang::coroguard {
+
+enum class TaskKind {
+  None,    ///< not a task or awaitable
+  Lazy,    ///< a task that does nothing until awaited or spawned
+  Eager,   ///< a task (or future) that runs at once
+  Awaiter, ///< an awaiter: nothing happens until it is awaited
+};
+
+/// What the model says about an async resource type.
+struct ResourceInfo {
+  std::string TypeName;
+  std::vector<std::string> Release;
+  bool Awaited = true;
+  std::string Guard;
+  std::string GuardNote;
+  std::string Profile; ///< "annotation", "inferred" or a profile name
+};
+
+/// A blocking call: what blocks and what to do instead.
+struct BlockingInfo {
+  std::string Name;
+  std::string Alternative;
+};
+
+/// Source annotations (include/coroguard/annotations.h).
+namespace annotations {
+inline constexpr llvm::StringLiteral AsyncResource = "coroguard::async_resource";
+inline constexpr llvm::StringLiteral Cleanup = "coroguard::cleanup";
+inline constexpr llvm::StringLiteral Blocking = "coroguard::blocking";
+inline constexpr llvm::StringLiteral Task = "coroguard::task";
+inline constexpr llvm::StringLiteral Guard = "coroguard::guard";
+} // namespace annotations
+
+/// True if \p D, or the template it was instantiated from, carries
+/// `[[clang::annotate(Annotation)]]`.
+bool hasAnnotation(const Decl &D, llvm::StringRef Annotation);
+
+class ModelQueries {
+public:
+  struct Settings {
+    bool Infer = true;
+    std::vector<std::string> CleanupNames;
+  };
+
+  ModelQueries(std::shared_ptr<const ResourceModel> Model, Settings S);
+
+  const ResourceModel &model() const { return *Model; }
+
+  TaskKind taskKind(QualType T);
+  /// Whether `co_await` on a \p T is known to compile: it is a task of the
+  /// model or an annotated one (libraries make their tasks awaitable in
+  /// their own coroutines), an awaiter, or it has an operator co_await.
+  bool isKnownAwaitable(QualType T);
+  std::optional<ResourceInfo> resourceType(QualType T);
+  /// The blocking entry for a call or construction, if any.
+  std::optional<BlockingInfo> blockingCall(const Expr &CallOrConstruct);
+  bool isLockType(QualType T);
+  bool isAsyncMutexType(QualType T);
+  bool isTerminator(const Expr &CallOrConstruct);
+  bool isOffloadCall(const CallExpr &Call);
+  const GuardEntry *guardCall(const Expr &CallOrConstruct);
+  const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
+  /// `x.close()` where x is an async resource, close() one of its releases
+  /// and its result an awaitable that must be awaited for the release to
+  /// happen.
+  bool isAwaitedReleaseCall(const CXXMemberCallExpr &Call);
+
+private:
+  /// Qualified names of \p T: every alias on its sugar chain, then the
+  /// record itself.
+  llvm::SmallVector<std::string, 4> typeNames(QualType T);
+  template <class Entry>
+  const Entry *findByType(const ResourceModel::Table<Entry> &Table,
+                          QualType T);
+  /// The function (or function object variable) a call names.
+  llvm::SmallVector<std::string, 2> calleeNames(const Expr &E);
+  TaskKind inferTaskKind(const CXXRecordDecl &RD);
+  std::optional<ResourceInfo> inferResource(const CXXRecordDecl &RD);
+
+  std::shared_ptr<const ResourceModel> Model;
+  Settings Config;
+  llvm::StringSet<> CleanupNames;
+  llvm::DenseMap<const Type *, TaskKind> TaskCache;
+  llvm::DenseMap<const Type *, std::optional<ResourceInfo>> ResourceCache;
+  bool InResourceInference = false;
+};
+
+/// `ns::Class::member` for members (no template arguments), else the
+/// qualified name of \p FD.
+std::string getQualifiedFunctionName(const FunctionDecl &FD);
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_MODEL_MODELQUERIES_H

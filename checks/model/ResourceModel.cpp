@@ -1,0 +1,43 @@
+//===--- ResourceModel.cpp ------------------------------------------------===//
+
+#include "ResourceModel.h"
+
+#include <memory>
+
+namespace clang::coroguard {
+
+llvm::StringRef ResourceModel::intern(const std::string &Name) {
+  Names.push_back(std::make_unique<std::string>(Name));
+  return *Names.back();
+}
+
+template <class Entry>
+static void merge(ResourceModel::Table<Entry> &Into,
+                  const std::vector<Entry> &From, llvm::StringRef Profile,
+                  llvm::function_ref<llvm::StringRef(const std::string &)>
+                      Intern) {
+  for (const Entry &E : From) {
+    auto It = Into.find(E.Name);
+    if (It != Into.end()) {
+      It->second = {E, Profile.str()};
+      continue;
+    }
+    Into.insert({Intern(E.Name), {E, Profile.str()}});
+  }
+}
+
+void ResourceModel::add(const ModelDocument &Doc) {
+  auto Intern = [this](const std::string &N) { return intern(N); };
+  merge(TaskTypes, Doc.TaskTypes, Doc.Profile, Intern);
+  merge(ResourceTypes, Doc.ResourceTypes, Doc.Profile, Intern);
+  merge(BlockingFunctions, Doc.BlockingFunctions, Doc.Profile, Intern);
+  merge(Guards, Doc.Guards, Doc.Profile, Intern);
+  merge(ExceptionSinks, Doc.ExceptionSinks, Doc.Profile, Intern);
+  merge(LockTypes, Doc.LockTypes, Doc.Profile, Intern);
+  merge(AsyncMutexTypes, Doc.AsyncMutexTypes, Doc.Profile, Intern);
+  merge(Terminators, Doc.Terminators, Doc.Profile, Intern);
+  merge(OffloadFunctions, Doc.OffloadFunctions, Doc.Profile, Intern);
+  Origins.push_back(Doc.Origin);
+}
+
+} // namespace clang::coroguard

@@ -1,0 +1,137 @@
+//===--- ResourceModel.h - what coroguard knows about coroutine libraries -===//
+//
+// The model is data: built-in profiles (profiles/*.json, embedded at build
+// time) merged with user model files in the same format. Entries are keyed
+// by fully qualified name; a later entry of the same kind and name replaces
+// an earlier one, so a user file can override a built-in profile.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_CHECKS_MODEL_RESOURCEMODEL_H
+#define COROGUARD_CHECKS_MODEL_RESOURCEMODEL_H
+
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringRef.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::coroguard {
+
+struct TaskTypeEntry {
+  std::string Name;
+  bool Lazy = true;
+  std::string Note;
+};
+
+struct ResourceTypeEntry {
+  std::string Name;
+  std::vector<std::string> Release;
+  bool Awaited = true;
+  std::string Guard;     ///< fix-it template ({var}, {type})
+  std::string GuardNote; ///< advice when there is no template
+  std::string Note;
+};
+
+struct BlockingFunctionEntry {
+  std::string Name;
+  std::string Alternative;
+  std::string FirstArgument;
+  std::string Note;
+};
+
+struct GuardEntry {
+  enum class Kind { Function, Type };
+  std::string Name;
+  Kind GuardKind = Kind::Function;
+  std::string Note;
+};
+
+struct ExceptionSinkEntry {
+  enum class Kind { Token, Function };
+  std::string Name;
+  Kind SinkKind = Kind::Token;
+  std::string Replacement;
+  std::string Note;
+};
+
+struct NamedEntry {
+  std::string Name;
+  std::string Note;
+};
+
+/// One model document: a built-in profile or a user file.
+struct ModelDocument {
+  std::string Profile;
+  std::string Description;
+  std::string Follows;
+  std::string Origin; ///< file name, or "<builtin>/name.json"
+  std::vector<TaskTypeEntry> TaskTypes;
+  std::vector<ResourceTypeEntry> ResourceTypes;
+  std::vector<BlockingFunctionEntry> BlockingFunctions;
+  std::vector<GuardEntry> Guards;
+  std::vector<ExceptionSinkEntry> ExceptionSinks;
+  std::vector<NamedEntry> LockTypes;
+  std::vector<NamedEntry> AsyncMutexTypes;
+  std::vector<NamedEntry> Terminators;
+  std::vector<NamedEntry> OffloadFunctions;
+};
+
+/// The merged model. Each entry remembers the profile it came from.
+class ResourceModel {
+public:
+  template <class Entry> struct Sourced {
+    Entry Value;
+    std::string Profile;
+  };
+  template <class Entry>
+  using Table = llvm::MapVector<llvm::StringRef, Sourced<Entry>>;
+
+  /// Adds \p Doc, replacing same-kind entries of the same name.
+  void add(const ModelDocument &Doc);
+
+  const Table<TaskTypeEntry> &taskTypes() const { return TaskTypes; }
+  const Table<ResourceTypeEntry> &resourceTypes() const {
+    return ResourceTypes;
+  }
+  const Table<BlockingFunctionEntry> &blockingFunctions() const {
+    return BlockingFunctions;
+  }
+  const Table<GuardEntry> &guards() const { return Guards; }
+  const Table<ExceptionSinkEntry> &exceptionSinks() const {
+    return ExceptionSinks;
+  }
+  const Table<NamedEntry> &lockTypes() const { return LockTypes; }
+  const Table<NamedEntry> &asyncMutexTypes() const { return AsyncMutexTypes; }
+  const Table<NamedEntry> &terminators() const { return Terminators; }
+  const Table<NamedEntry> &offloadFunctions() const {
+    return OffloadFunctions;
+  }
+  /// The documents merged so far, in order.
+  const std::vector<std::string> &origins() const { return Origins; }
+
+  template <class Entry>
+  static const Entry *find(const Table<Entry> &T, llvm::StringRef Name) {
+    auto It = T.find(Name);
+    return It == T.end() ? nullptr : &It->second.Value;
+  }
+
+private:
+  // Keys point into Names, which owns the strings and never moves them.
+  llvm::StringRef intern(const std::string &Name);
+  std::vector<std::unique_ptr<std::string>> Names;
+  Table<TaskTypeEntry> TaskTypes;
+  Table<ResourceTypeEntry> ResourceTypes;
+  Table<BlockingFunctionEntry> BlockingFunctions;
+  Table<GuardEntry> Guards;
+  Table<ExceptionSinkEntry> ExceptionSinks;
+  Table<NamedEntry> LockTypes;
+  Table<NamedEntry> AsyncMutexTypes;
+  Table<NamedEntry> Terminators;
+  Table<NamedEntry> OffloadFunctions;
+  std::vector<std::string> Origins;
+};
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_MODEL_RESOURCEMODEL_H

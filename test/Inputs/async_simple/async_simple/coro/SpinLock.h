@@ -1,0 +1,14 @@
+// Mock <async_simple/coro/SpinLock.h>.
+#pragma once
+#include <async_simple/coro/Lazy.h>
+
+namespace async_simple::coro {
+class SpinLock {
+public:
+  explicit SpinLock(int count = 1024) noexcept;
+  bool tryLock() noexcept;
+  Lazy<> coLock() noexcept;
+  void lock() noexcept;
+  void unlock() noexcept;
+};
+} // namespace async_simple::coro

@@ -1,0 +1,74 @@
+//===--- ModelDump.cpp ----------------------------------------------------===//
+
+#include "ModelDump.h"
+
+#include <nlohmann/json.hpp>
+
+namespace coroguard {
+
+using json = nlohmann::ordered_json;
+using namespace clang::coroguard;
+
+namespace {
+
+template <class Entry, class Fn>
+json table(const ResourceModel::Table<Entry> &T, Fn Fields) {
+  json Array = json::array();
+  for (const auto &[Name, Sourced] : T) {
+    json J = {{"name", Sourced.Value.Name}};
+    Fields(Sourced.Value, J);
+    if (!Sourced.Value.Note.empty())
+      J["note"] = Sourced.Value.Note;
+    J["fromProfile"] = Sourced.Profile;
+    Array.push_back(std::move(J));
+  }
+  return Array;
+}
+
+void none(const NamedEntry &, json &) {}
+
+} // namespace
+
+void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
+  json Doc;
+  Doc["profile"] = "effective";
+  Doc["description"] = "The merged model coroguard uses; 'fromProfile' "
+                       "names where each entry comes from.";
+  Doc["mergedFrom"] = Model.origins();
+  Doc["taskTypes"] = table(Model.taskTypes(), [](const TaskTypeEntry &E, json &J) {
+    J["lazy"] = E.Lazy;
+  });
+  Doc["resourceTypes"] =
+      table(Model.resourceTypes(), [](const ResourceTypeEntry &E, json &J) {
+        J["release"] = E.Release;
+        J["awaited"] = E.Awaited;
+        if (!E.Guard.empty())
+          J["guard"] = E.Guard;
+        if (!E.GuardNote.empty())
+          J["guardNote"] = E.GuardNote;
+      });
+  Doc["blockingFunctions"] = table(
+      Model.blockingFunctions(), [](const BlockingFunctionEntry &E, json &J) {
+        if (!E.Alternative.empty())
+          J["alternative"] = E.Alternative;
+        if (!E.FirstArgument.empty())
+          J["firstArgument"] = E.FirstArgument;
+      });
+  Doc["guards"] = table(Model.guards(), [](const GuardEntry &E, json &J) {
+    J["kind"] = E.GuardKind == GuardEntry::Kind::Function ? "function" : "type";
+  });
+  Doc["exceptionSinks"] =
+      table(Model.exceptionSinks(), [](const ExceptionSinkEntry &E, json &J) {
+        J["kind"] =
+            E.SinkKind == ExceptionSinkEntry::Kind::Token ? "token" : "function";
+        if (!E.Replacement.empty())
+          J["replacement"] = E.Replacement;
+      });
+  Doc["lockTypes"] = table(Model.lockTypes(), none);
+  Doc["asyncMutexTypes"] = table(Model.asyncMutexTypes(), none);
+  Doc["terminators"] = table(Model.terminators(), none);
+  Doc["offloadFunctions"] = table(Model.offloadFunctions(), none);
+  OS << Doc.dump(2) << "\n";
+}
+
+} // namespace coroguard
