@@ -9,9 +9,17 @@ static const CheckInfo Catalog[] = {
      "A call that blocks the thread (sleep, future::get, synchronous I/O, "
      "DNS resolution, process waits) inside a coroutine body stalls every "
      "coroutine scheduled on that thread."},
+    {"coroguard-missing-awaited-cleanup",
+     "The release of an async resource is written but does not happen: its "
+     "awaitable is discarded, or an exception between acquisition and "
+     "release leaves the scope without it."},
     {"coroguard-unawaited-task",
      "The result of a call returning a lazy task or awaitable is discarded, "
      "so the work never runs."},
+    {"coroguard-unmanaged-resource",
+     "An async resource in a coroutine reaches the end of its scope on some "
+     "path without an awaited release and without being handed to a guard "
+     "or an owner."},
 };
 
 llvm::ArrayRef<CheckInfo> getCheckCatalog() { return Catalog; }

@@ -1,7 +1,9 @@
 //===--- CoroGuardTidyModule.cpp - registers the coroguard checks ---------===//
 
 #include "BlockingCallCheck.h"
+#include "MissingAwaitedCleanupCheck.h"
 #include "UnawaitedTaskCheck.h"
+#include "UnmanagedResourceCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -11,7 +13,11 @@ class CoroGuardModule : public tidy::ClangTidyModule {
 public:
   void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coroguard-blocking-call");
+    Factories.registerCheck<MissingAwaitedCleanupCheck>(
+        "coroguard-missing-awaited-cleanup");
     Factories.registerCheck<UnawaitedTaskCheck>("coroguard-unawaited-task");
+    Factories.registerCheck<UnmanagedResourceCheck>(
+        "coroguard-unmanaged-resource");
   }
 };
 

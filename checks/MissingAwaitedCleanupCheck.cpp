@@ -1,0 +1,114 @@
+//===--- MissingAwaitedCleanupCheck.cpp -----------------------------------===//
+
+#include "MissingAwaitedCleanupCheck.h"
+
+#include "CoroutineMatchers.h"
+#include "CoroutineScope.h"
+#include "ResourceDiagnostics.h"
+#include "analysis/ResourceLifetime.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::coroguard {
+
+void MissingAwaitedCleanupCheck::registerMatchers(MatchFinder *Finder) {
+  if (hasModel())
+    Finder->addMatcher(userFunctionDefinition().bind("function"), this);
+}
+
+void MissingAwaitedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  llvm::SmallPtrSet<const VarDecl *, 4> Discarded;
+  checkDiscardedReleases(*Function, *Result.SourceManager, Discarded);
+  if (isCoroutine(*Function))
+    checkExceptionalPaths(*Function, Discarded);
+}
+
+/// (a) `conn.close();`: the release runs only when its awaitable is
+/// awaited.
+void MissingAwaitedCleanupCheck::checkDiscardedReleases(
+    const FunctionDecl &Function, const SourceManager &SM,
+    llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
+  const Stmt *CoroutineBody = getCoroutineUserBody(Function);
+  const Stmt *Body = CoroutineBody ? CoroutineBody : Function.getBody();
+  if (!Body)
+    return;
+  ScopeWalkOptions Options;
+  Options.IntoImmediatelyInvokedLambdas = false;
+  llvm::SmallVector<SourceRange, 2> Handlers;
+  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *Parent) {
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
+      Handlers.push_back(Catch->getHandlerBlock()->getSourceRange());
+      return;
+    }
+    const auto *E = dyn_cast<Expr>(&S);
+    if (!E || !isDiscardedPosition(S, Parent))
+      return;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(ignoreFullExprWrappers(E));
+    if (!Call || !model().isAwaitedReleaseCall(*Call))
+      return;
+    SourceLocation Loc = Call->getBeginLoc();
+    if (!firstReportAt(Loc))
+      return;
+    const auto *Object = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (Object)
+      if (const auto *Var = dyn_cast<VarDecl>(Object->getDecl()))
+        Discarded.insert(Var);
+    auto Diag = diag(Loc, "the awaitable returned by '%0()' is discarded, so "
+                          "%select{the resource|%2}1 is never released; "
+                          "co_await it")
+                << Call->getMethodDecl()->getName() << (Object != nullptr)
+                << (Object ? Object->getDecl() : nullptr)
+                << Call->getSourceRange();
+    bool InHandler = llvm::any_of(Handlers, [&](SourceRange R) {
+      return SM.isPointWithin(SM.getExpansionLoc(Loc), R.getBegin(),
+                              R.getEnd());
+    });
+    if (CoroutineBody && !InHandler && !Loc.isMacroID())
+      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+  });
+}
+
+/// (b) released on the normal paths, but an exception between acquisition
+/// and release leaves the scope without it.
+void MissingAwaitedCleanupCheck::checkExceptionalPaths(
+    const FunctionDecl &Function,
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
+  for (const ResourceFindings &F : analyzeResourceLifetimes(Function, model())) {
+    // A resource left unreleased on a normal path is the business of
+    // coroguard-unmanaged-resource: one finding per variable.
+    // A discarded release was reported already: fixing it comes first.
+    if (F.NormalLeak || !F.ExceptionalLeak || Discarded.count(F.Var) ||
+        !firstReportAt(F.Var->getLocation()))
+      continue;
+    {
+      auto Diag = diag(F.Var->getLocation(),
+                       "%0 is not released if an exception is thrown before "
+                       "%1 %select{is called|is awaited}2")
+                  << F.Var << describeReleases(F.Resource)
+                  << F.Resource.Awaited;
+      addGuardFixIts(Diag, F, Function.getASTContext());
+    }
+    if (F.LeakIsTerminator)
+      diag(F.ExceptionalLeak->getBeginLoc(),
+           "the coroutine ends here with an exception, without releasing %0",
+           DiagnosticIDs::Note)
+          << F.Var;
+    else
+      diag(F.ExceptionalLeak->getBeginLoc(),
+           "an exception thrown here leaves the scope of %0 without "
+           "releasing it",
+           DiagnosticIDs::Note)
+          << F.Var;
+    if (!F.Resource.GuardNote.empty())
+      diag(F.Var->getLocation(), "%0", DiagnosticIDs::Note)
+          << expandGuardTemplate(F.Resource.GuardNote, *F.Var);
+  }
+}
+
+} // namespace clang::coroguard

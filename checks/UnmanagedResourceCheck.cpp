@@ -1,0 +1,61 @@
+//===--- UnmanagedResourceCheck.cpp ---------------------------------------===//
+
+#include "UnmanagedResourceCheck.h"
+
+#include "CoroutineMatchers.h"
+#include "ResourceDiagnostics.h"
+#include "analysis/ResourceLifetime.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::coroguard {
+
+void UnmanagedResourceCheck::registerMatchers(MatchFinder *Finder) {
+  if (hasModel())
+    Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+}
+
+static llvm::StringRef describeExit(ScopeExit::Kind Kind) {
+  switch (Kind) {
+  case ScopeExit::Kind::CoReturn:
+    return "when this co_return is taken";
+  case ScopeExit::Kind::Return:
+    return "when this return is taken";
+  case ScopeExit::Kind::Break:
+    return "when this break is taken";
+  case ScopeExit::Kind::Continue:
+    return "when this continue is taken";
+  case ScopeExit::Kind::Goto:
+    return "when this goto is taken";
+  case ScopeExit::Kind::EndOfScope:
+    return "at the end of its scope";
+  }
+  llvm_unreachable("unknown exit kind");
+}
+
+void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  for (const ResourceFindings &F :
+       analyzeResourceLifetimes(*Coroutine, model())) {
+    if (!F.NormalLeak || !firstReportAt(F.Var->getLocation()))
+      continue;
+    {
+      auto Diag = diag(F.Var->getLocation(),
+                       "%0 is %select{not released on every path|never "
+                       "released}1: %select{call|co_await}2 %3 or hand it "
+                       "to a guard before it goes out of scope")
+                  << F.Var << !F.ReleasedSomewhere << F.Resource.Awaited
+                  << describeReleases(F.Resource);
+      addGuardFixIts(Diag, F, *Result.Context);
+    }
+    diag(F.NormalLeak->Loc, "%0 is still unreleased %1", DiagnosticIDs::Note)
+        << F.Var << describeExit(F.NormalLeak->ExitKind);
+    if (!F.Resource.GuardNote.empty())
+      diag(F.Var->getLocation(), "%0", DiagnosticIDs::Note)
+          << expandGuardTemplate(F.Resource.GuardNote, *F.Var);
+  }
+}
+
+} // namespace clang::coroguard

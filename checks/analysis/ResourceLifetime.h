@@ -1,0 +1,65 @@
+//===--- ResourceLifetime.h - where async resources leave their scope -----===//
+//
+// A forward dataflow over Clang's CFG of one coroutine body. The facts are
+// "resource variable V may still be unreleased here". A release call, or a
+// hand-over to a guard or owner, clears the fact; the end of V's lifetime
+// while it may be set is a leak on some normal path (fall-through,
+// co_return, break, continue, goto).
+//
+// Exceptions: every co_await, co_yield, throw and call that is not
+// noexcept gets an exceptional edge to the innermost enclosing try's
+// handlers, or out of the coroutine. An exceptional edge that leaves V's
+// scope while V may be unreleased is an exceptional leak.
+//
+// The cost is linear in the size of the body times the number of tracked
+// variables (bit vectors, a worklist, no path enumeration).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H
+#define COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H
+
+#include "model/ModelQueries.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+
+#include <optional>
+#include <vector>
+
+namespace clang::coroguard {
+
+/// How a normal path leaves a resource's scope.
+struct ScopeExit {
+  enum class Kind { EndOfScope, CoReturn, Return, Break, Continue, Goto };
+  Kind ExitKind = Kind::EndOfScope;
+  SourceLocation Loc;
+};
+
+/// What the analysis found for one resource variable.
+struct ResourceFindings {
+  const VarDecl *Var = nullptr;
+  const DeclStmt *DeclaringStmt = nullptr;
+  ResourceInfo Resource;
+  /// The first normal exit (in source order) reached while unreleased.
+  std::optional<ScopeExit> NormalLeak;
+  /// The first throwing point (in source order) whose exception leaves the
+  /// variable's scope while it is unreleased.
+  const Stmt *ExceptionalLeak = nullptr;
+  /// True if the throwing point ends the coroutine without unwinding
+  /// (seastar::coroutine::exception and the like).
+  bool LeakIsTerminator = false;
+  /// Some path releases the variable (or hands it over).
+  bool ReleasedSomewhere = false;
+  /// The release statements written for it (for fix-its).
+  std::vector<const Stmt *> ReleaseCalls;
+};
+
+/// Analyses the resources declared in \p Function's coroutine body.
+/// Returns one entry per tracked variable.
+std::vector<ResourceFindings> analyzeResourceLifetimes(const FunctionDecl &Function,
+                                                       ModelQueries &Model);
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H

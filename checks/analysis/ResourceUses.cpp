@@ -1,0 +1,298 @@
+//===--- ResourceUses.cpp -------------------------------------------------===//
+
+#include "ResourceUses.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+#include <functional>
+
+namespace clang::coroguard {
+
+ResourceUses::ResourceUses(ModelQueries &Model,
+                           std::vector<ResourceFindings> &Vars)
+    : Model(Model), Vars(Vars) {
+  for (unsigned I = 0; I < Vars.size(); ++I)
+    Index[Vars[I].Var] = I;
+}
+
+std::optional<unsigned> ResourceUses::trackedVar(const Expr *E) const {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1 &&
+             Construct->getConstructor()->isCopyOrMoveConstructor())
+      E = Construct->getArg(0);
+    else
+      break;
+  }
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  if (!Ref)
+    return std::nullopt;
+  auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
+  if (It == Index.end())
+    return std::nullopt;
+  return It->second;
+}
+
+void ResourceUses::handOver(unsigned I, llvm::BitVector &State) {
+  State.reset(I);
+  Vars[I].ReleasedSomewhere = true;
+}
+
+void ResourceUses::collectMentions(const Stmt *S,
+                                   llvm::SmallVectorImpl<unsigned> &Out) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
+    if (It != Index.end())
+      Out.push_back(It->second);
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable())
+        if (auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
+            It != Index.end())
+          Out.push_back(It->second);
+    for (const Expr *Init : Lambda->capture_inits())
+      collectMentions(Init, Out);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectMentions(Child, Out);
+}
+
+static bool isNamedStdFunction(const FunctionDecl *FD,
+                               std::initializer_list<llvm::StringRef> Names) {
+  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
+    return false;
+  return llvm::is_contained(Names, FD->getName());
+}
+
+/// A callee name that says it releases what it is given.
+static bool soundsLikeRelease(const FunctionDecl &Callee) {
+  if (!Callee.getIdentifier())
+    return false;
+  std::string Name = Callee.getName().lower();
+  for (llvm::StringRef Word : {"close", "shutdown", "stop", "join",
+                               "disconnect", "release", "cleanup", "dispose",
+                               "finish", "destroy"})
+    if (llvm::StringRef(Name).contains(Word))
+      return true;
+  return false;
+}
+
+bool ResourceUses::calleeReleasesParam(const FunctionDecl &Callee,
+                                       unsigned Param,
+                                       const ResourceInfo &Resource) {
+  auto Key = std::make_pair(Callee.getCanonicalDecl(), Param);
+  auto [It, Inserted] = CalleeCache.try_emplace(Key, false);
+  if (!Inserted)
+    return It->second;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee.hasBody(Definition) || Param >= Definition->getNumParams()) {
+    It->second = soundsLikeRelease(Callee);
+    return It->second;
+  }
+  const ParmVarDecl *P = Definition->getParamDecl(Param);
+  bool Releases = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Releases)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      const Expr *Object =
+          Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Object);
+          Unary && Unary->getOpcode() == UO_Deref)
+        Object = Unary->getSubExpr()->IgnoreParenImpCasts();
+      const auto *Ref = dyn_cast<DeclRefExpr>(Object);
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Ref && Ref->getDecl() == P && Method && Method->getIdentifier() &&
+          llvm::is_contained(Resource.Release, Method->getName().str()))
+        Releases = true;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (isNamedStdFunction(Call->getDirectCallee(), {"move", "forward"}) &&
+          Call->getNumArgs() == 1)
+        if (const auto *Ref = dyn_cast<DeclRefExpr>(
+                Call->getArg(0)->IgnoreParenImpCasts()))
+          if (Ref->getDecl() == P)
+            Releases = true;
+    for (const Stmt *Child : S->children())
+      Scan(Child);
+  };
+  Scan(Definition->getBody());
+  It->second = Releases;
+  return Releases;
+}
+
+void ResourceUses::applyArguments(const FunctionDecl *Callee,
+                                  llvm::ArrayRef<const Expr *> Args,
+                                  bool IsGuard, llvm::BitVector &State) {
+  for (unsigned ArgIndex = 0; ArgIndex < Args.size(); ++ArgIndex) {
+    const Expr *Arg = Args[ArgIndex];
+    if (IsGuard) {
+      llvm::SmallVector<unsigned, 2> Mentioned;
+      collectMentions(Arg, Mentioned);
+      for (unsigned I : Mentioned)
+        handOver(I, State);
+      continue;
+    }
+    std::optional<unsigned> I = trackedVar(Arg);
+    if (!I)
+      continue;
+    const ParmVarDecl *Param =
+        Callee && ArgIndex < Callee->getNumParams()
+            ? Callee->getParamDecl(ArgIndex)
+            : nullptr;
+    // Unknown parameter (variadic, call through a pointer): the value was
+    // passed on, so assume the callee took it.
+    QualType ParamType = Param ? Param->getType() : QualType();
+    if (!Param || !ParamType->isReferenceType() ||
+        ParamType->isRValueReferenceType()) {
+      handOver(*I, State);
+      continue;
+    }
+    if (!ParamType.getNonReferenceType().isConstQualified() && Callee &&
+        calleeReleasesParam(*Callee, ArgIndex, Vars[*I].Resource))
+      handOver(*I, State);
+  }
+}
+
+void ResourceUses::applyCall(const CallExpr &Call, llvm::BitVector &State) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  llvm::SmallVector<const Expr *, 4> Args(Call.arguments());
+
+  // x.close(), x.commit(): a release.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    if (std::optional<unsigned> I =
+            trackedVar(Member->getImplicitObjectArgument())) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getIdentifier() &&
+          llvm::is_contained(Vars[*I].Resource.Release,
+                             Method->getName().str())) {
+        handOver(*I, State);
+        Vars[*I].ReleaseCalls.push_back(&Call);
+      }
+    }
+  }
+  // std::move(x), std::forward(x): whoever receives it owns it now.
+  if (isNamedStdFunction(Callee, {"move", "forward", "exchange"}) &&
+      !Args.empty())
+    if (std::optional<unsigned> I = trackedVar(Args.front())) {
+      handOver(*I, State);
+      return;
+    }
+  bool IsGuard = Model.guardCall(Call) != nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
+    // member = x: a copy into an owner. The object argument is not a
+    // parameter of the operator.
+    if (Op->getOperator() == OO_Equal && Args.size() == 2) {
+      if (std::optional<unsigned> I = trackedVar(Args[1]))
+        handOver(*I, State);
+      return;
+    }
+    if (isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
+      Args.erase(Args.begin());
+  }
+  applyArguments(Callee, Args, IsGuard, State);
+}
+
+void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
+  if (State.none())
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    applyCall(*Call, State);
+    return;
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    llvm::SmallVector<const Expr *, 4> Args(Construct->arguments());
+    // A copy of the resource into another object: that object owns it.
+    if (Ctor && Ctor->isCopyOrMoveConstructor() && Args.size() == 1) {
+      if (std::optional<unsigned> I = trackedVar(Args.front()))
+        handOver(*I, State);
+      return;
+    }
+    applyArguments(Ctor, Args, Model.guardCall(*Construct) != nullptr, State);
+    return;
+  }
+  if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
+    if (std::optional<unsigned> I = trackedVar(Return->getRetValue()))
+      handOver(*I, State);
+    return;
+  }
+  if (const auto *CoReturn = dyn_cast<CoreturnStmt>(&S)) {
+    if (std::optional<unsigned> I = trackedVar(CoReturn->getOperand()))
+      handOver(*I, State);
+    return;
+  }
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          Capture.getCaptureKind() == LCK_ByCopy)
+        if (auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
+            It != Index.end())
+          handOver(It->second, State);
+    return;
+  }
+  if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
+    if (Unary->getOpcode() == UO_AddrOf)
+      if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
+        handOver(*I, State);
+    return;
+  }
+  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
+    // auto &alias = x; the alias is not followed, so x is let go.
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = dyn_cast<VarDecl>(D);
+          Var && Var->getType()->isReferenceType() && Var->hasInit())
+        if (std::optional<unsigned> I = trackedVar(Var->getInit()))
+          handOver(*I, State);
+  }
+}
+
+bool mayThrow(const Stmt &S) {
+  if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr, CXXThrowExpr>(S))
+    return true;
+  auto Throws = [](const FunctionDecl *FD) {
+    if (!FD)
+      return true;
+    if (FD->getBuiltinID())
+      return false;
+    const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
+    return !Proto || !Proto->isNothrow();
+  };
+  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    // The parts of a co_await expansion: the co_await itself is the
+    // throwing point.
+    if (Callee && Callee->getIdentifier()) {
+      llvm::StringRef Name = Callee->getName();
+      if (Name == "await_ready" || Name == "await_suspend" ||
+          Name == "await_resume")
+        return false;
+    }
+    if (!Callee) {
+      QualType T = Call->getCallee()->getType();
+      if (const auto *Ptr = T->getAs<PointerType>())
+        T = Ptr->getPointeeType();
+      if (const auto *Proto = T->getAs<FunctionProtoType>())
+        return !Proto->isNothrow();
+      return true;
+    }
+    return Throws(Callee);
+  }
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    return !Ctor->isTrivial() && Throws(Ctor);
+  }
+  return false;
+}
+
+} // namespace clang::coroguard

@@ -1,0 +1,60 @@
+//===--- ResourceUses.h - which statements release or hand over a resource ===//
+//
+// The transfer function of the resource-lifetime dataflow: given one CFG
+// element, which tracked variables does it release (a call of one of their
+// release methods) or hand over (to a guard, an owner, a callee that takes
+// it by value or rvalue reference or that releases it, a return value, a
+// lambda that captures it by copy, or anything that takes its address)?
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_CHECKS_ANALYSIS_RESOURCEUSES_H
+#define COROGUARD_CHECKS_ANALYSIS_RESOURCEUSES_H
+
+#include "analysis/ResourceLifetime.h"
+
+#include "clang/AST/ParentMap.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang::coroguard {
+
+class ResourceUses {
+public:
+  ResourceUses(ModelQueries &Model, std::vector<ResourceFindings> &Vars);
+
+  /// Clears in \p State the variables \p S releases or hands over, and
+  /// records the releases in the findings.
+  void apply(const Stmt &S, llvm::BitVector &State);
+
+  /// The tracked variable \p E names (through parentheses, implicit casts
+  /// and copies), if any.
+  std::optional<unsigned> trackedVar(const Expr *E) const;
+
+private:
+  void handOver(unsigned I, llvm::BitVector &State);
+  void applyCall(const CallExpr &Call, llvm::BitVector &State);
+  void applyArguments(const FunctionDecl *Callee,
+                      llvm::ArrayRef<const Expr *> Args, bool IsGuard,
+                      llvm::BitVector &State);
+  /// Every tracked variable mentioned anywhere in \p S, lambda captures
+  /// included.
+  void collectMentions(const Stmt *S, llvm::SmallVectorImpl<unsigned> &Out);
+  /// Whether \p Callee, defined in this translation unit, releases or moves
+  /// its parameter \p Param.
+  bool calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
+                           const ResourceInfo &Resource);
+
+  ModelQueries &Model;
+  std::vector<ResourceFindings> &Vars;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> CalleeCache;
+};
+
+/// True if \p S can throw: co_await, co_yield, throw, and calls or
+/// constructions that are not noexcept.
+bool mayThrow(const Stmt &S);
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_ANALYSIS_RESOURCEUSES_H
