@@ -240,7 +240,12 @@ std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
 llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
   llvm::SmallVector<std::string, 2> Names;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
-    if (const CXXConstructorDecl *Ctor = Construct->getConstructor())
+    // Constructions that take something (`std::ifstream f(path)`,
+    // `deferred_close d(out)`): default, copy and move constructions do no
+    // work of their own.
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Ctor && Construct->getNumArgs() > 0 &&
+        !Ctor->isCopyOrMoveConstructor())
       Names.push_back(getQualifiedFunctionName(*Ctor));
     return Names;
   }
