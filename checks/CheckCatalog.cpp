@@ -9,6 +9,10 @@ static const CheckInfo Catalog[] = {
      "A call that blocks the thread (sleep, future::get, synchronous I/O, "
      "DNS resolution, process waits) inside a coroutine body stalls every "
      "coroutine scheduled on that thread."},
+    {"coroguard-lock-across-suspend",
+     "A lock over a blocking mutex is still held at a co_await or co_yield "
+     "on some path: the coroutine may resume on another thread, and every "
+     "other coroutine that needs the mutex blocks its thread meanwhile."},
     {"coroguard-missing-awaited-cleanup",
      "The release of an async resource is written but does not happen: its "
      "awaitable is discarded, or an exception between acquisition and "

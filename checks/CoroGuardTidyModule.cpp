@@ -1,6 +1,7 @@
 //===--- CoroGuardTidyModule.cpp - registers the coroguard checks ---------===//
 
 #include "BlockingCallCheck.h"
+#include "LockAcrossSuspendCheck.h"
 #include "MissingAwaitedCleanupCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnmanagedResourceCheck.h"
@@ -13,6 +14,8 @@ class CoroGuardModule : public tidy::ClangTidyModule {
 public:
   void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallCheck>("coroguard-blocking-call");
+    Factories.registerCheck<LockAcrossSuspendCheck>(
+        "coroguard-lock-across-suspend");
     Factories.registerCheck<MissingAwaitedCleanupCheck>(
         "coroguard-missing-awaited-cleanup");
     Factories.registerCheck<UnawaitedTaskCheck>("coroguard-unawaited-task");

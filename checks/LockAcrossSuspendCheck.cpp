@@ -1,0 +1,261 @@
+//===--- LockAcrossSuspendCheck.cpp ---------------------------------------===//
+//
+// A forward "may hold" dataflow over the coroutine's CFG, one bit per lock
+// variable, joined by union; suspension points read it.
+//
+//===----------------------------------------------------------------------===//
+
+#include "LockAcrossSuspendCheck.h"
+
+#include "CoroutineMatchers.h"
+#include "CoroutineScope.h"
+#include "model/ClassShape.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+#include <deque>
+
+using namespace clang::ast_matchers;
+
+namespace clang::coroguard {
+
+void LockAcrossSuspendCheck::registerMatchers(MatchFinder *Finder) {
+  if (hasModel())
+    Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+}
+
+namespace {
+
+struct Lock {
+  const VarDecl *Var;
+  const Stmt *FirstSuspension = nullptr;
+};
+
+/// A tag argument such as std::defer_lock: the lock starts unlocked.
+bool isDeferTag(const Expr *Arg) {
+  const CXXRecordDecl *RD = Arg->getType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "defer_lock_t" && RD->isInStdNamespace();
+}
+
+/// The mutex types a lock type is over: its template arguments.
+bool isOverAsyncMutex(QualType LockType, ModelQueries &Model) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      LockType->getAsCXXRecordDecl());
+  if (!Spec)
+    return false;
+  for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+    if (Arg.getKind() == TemplateArgument::Type &&
+        Model.isAsyncMutexType(Arg.getAsType()))
+      return true;
+    if (Arg.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &P : Arg.pack_elements())
+        if (P.getKind() == TemplateArgument::Type &&
+            Model.isAsyncMutexType(P.getAsType()))
+          return true;
+  }
+  return false;
+}
+
+/// Whether the declaration of \p Var leaves it holding its mutex.
+bool startsLocked(const VarDecl &Var) {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Var.getInit()
+                                             ? Var.getInit()->IgnoreImplicit()
+                                             : nullptr);
+  if (!Construct)
+    return Var.hasInit();
+  if (Construct->getNumArgs() == 0)
+    return false; // unique_lock<M> l; owns nothing
+  for (const Expr *Arg : Construct->arguments())
+    if (isDeferTag(Arg))
+      return false;
+  return true;
+}
+
+bool mentions(const Stmt *S, const VarDecl *Var) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl() == Var)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, Var))
+      return true;
+  return false;
+}
+
+class LockFlow {
+public:
+  LockFlow(const Stmt &Body, ASTContext &Ctx, std::vector<Lock> &Locks)
+      : Body(Body), Ctx(Ctx), Locks(Locks), Parents(const_cast<Stmt *>(&Body)) {
+    for (unsigned I = 0; I < Locks.size(); ++I)
+      Index[Locks[I].Var] = I;
+  }
+
+  void run(const FunctionDecl &FD) {
+    CFG::BuildOptions Options;
+    Options.AddLifetime = true;
+    std::unique_ptr<CFG> Cfg =
+        CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
+    if (!Cfg)
+      return;
+    In.assign(Cfg->getNumBlockIDs(), llvm::BitVector(Locks.size()));
+    Reached.assign(Cfg->getNumBlockIDs(), false);
+    enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
+    while (!Work.empty()) {
+      const CFGBlock *Block = Work.front();
+      Work.pop_front();
+      Queued.erase(Block);
+      llvm::BitVector State = In[Block->getBlockID()];
+      for (const CFGElement &Element : *Block)
+        transfer(Element, State);
+      for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
+        if (const CFGBlock *Next = Succ.getReachableBlock())
+          enqueue(*Next, State);
+    }
+  }
+
+private:
+  void enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
+    unsigned ID = Block.getBlockID();
+    llvm::BitVector Joined = In[ID];
+    Joined |= State;
+    if (Reached[ID] && Joined == In[ID])
+      return;
+    Reached[ID] = true;
+    In[ID] = std::move(Joined);
+    if (Queued.insert(&Block).second)
+      Work.push_back(&Block);
+  }
+
+  std::optional<unsigned> lockOf(const Expr *E) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                      : nullptr);
+    if (!Ref)
+      return std::nullopt;
+    auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
+    return It == Index.end() ? std::nullopt : std::optional(It->second);
+  }
+
+  void transfer(const CFGElement &Element, llvm::BitVector &State) {
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+      if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
+        State.reset(It->second);
+      return;
+    }
+    auto StmtElement = Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      return;
+    const Stmt *S = StmtElement->getStmt();
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
+          State[It->second] = startsLocked(*Locks[It->second].Var);
+      return;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      if (std::optional<unsigned> I =
+              lockOf(Member->getImplicitObjectArgument())) {
+        llvm::StringRef Name = Member->getMethodDecl()
+                                   ? Member->getMethodDecl()->getName()
+                                   : "";
+        if (Name == "unlock" || Name == "release")
+          State.reset(*I);
+        else if (Name == "lock" || Name == "try_lock" ||
+                 Name == "try_lock_for" || Name == "try_lock_until")
+          State.set(*I);
+      }
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      // std::move(lock): whoever receives it (an awaiter that unlocks in
+      // await_suspend, a member) owns the mutex now.
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+          (Callee->getName() == "move" || Callee->getName() == "forward") &&
+          Call->getNumArgs() == 1)
+        if (std::optional<unsigned> I = lockOf(Call->getArg(0)))
+          State.reset(*I);
+      return;
+    }
+    if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) &&
+        (S == &Body || Parents.hasParent(S))) {
+      const Expr *Operand = nullptr;
+      if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+        Operand = Suspend->getOperand();
+      else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(S))
+        Operand = Dependent->getOperand();
+      for (unsigned I : State.set_bits()) {
+        // `co_await cv.wait(lock, pred)`: the awaitable is given the lock
+        // and releases it while suspended.
+        if (mentions(Operand, Locks[I].Var))
+          continue;
+        recordSuspension(I, *S);
+      }
+    }
+  }
+
+  void recordSuspension(unsigned I, const Stmt &At) {
+    const Stmt *&First = Locks[I].FirstSuspension;
+    if (!First || Ctx.getSourceManager().isBeforeInTranslationUnit(
+                      At.getBeginLoc(), First->getBeginLoc()))
+      First = &At;
+  }
+
+  const Stmt &Body;
+  ASTContext &Ctx;
+  std::vector<Lock> &Locks;
+  ParentMap Parents;
+  llvm::DenseMap<const VarDecl *, unsigned> Index;
+  std::vector<llvm::BitVector> In;
+  std::vector<bool> Reached;
+  std::deque<const CFGBlock *> Work;
+  llvm::SmallPtrSet<const CFGBlock *, 16> Queued;
+};
+
+} // namespace
+
+void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  const Stmt *Body = getCoroutineUserBody(*Coroutine);
+  if (!Body)
+    return;
+  std::vector<Lock> Locks;
+  ScopeWalkOptions Options;
+  Options.IntoImmediatelyInvokedLambdas = false;
+  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *) {
+    if (const auto *DS = dyn_cast<DeclStmt>(&S))
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->hasLocalStorage() &&
+            !Var->getType()->isReferenceType() &&
+            model().isLockType(Var->getType()) &&
+            !isOverAsyncMutex(Var->getType(), model()))
+          Locks.push_back({Var});
+  });
+  if (Locks.empty())
+    return;
+  LockFlow Flow(*Body, *Result.Context, Locks);
+  Flow.run(*Coroutine);
+  for (const Lock &L : Locks) {
+    if (!L.FirstSuspension || !firstReportAt(L.Var->getLocation()))
+      continue;
+    diag(L.Var->getLocation(),
+         "%0 may still hold its mutex when the coroutine suspends; unlock it "
+         "before suspending, or use an async mutex")
+        << L.Var;
+    diag(L.FirstSuspension->getBeginLoc(),
+         "the coroutine suspends here with %0 held", DiagnosticIDs::Note)
+        << L.Var;
+  }
+}
+
+} // namespace clang::coroguard
