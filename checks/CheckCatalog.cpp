@@ -17,6 +17,11 @@ static const CheckInfo Catalog[] = {
      "The release of an async resource is written but does not happen: its "
      "awaitable is discarded, or an exception between acquisition and "
      "release leaves the scope without it."},
+    {"coroguard-suppressed-exception",
+     "An exception or a cancellation that enters a coroutine disappears: an "
+     "empty or catch-all handler that keeps nothing, a promise whose "
+     "unhandled_exception() drops it, a spawn with a completion token that "
+     "discards it (asio::detached)."},
     {"coroguard-unawaited-task",
      "The result of a call returning a lazy task or awaitable is discarded, "
      "so the work never runs."},

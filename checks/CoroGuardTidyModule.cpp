@@ -3,6 +3,7 @@
 #include "BlockingCallCheck.h"
 #include "LockAcrossSuspendCheck.h"
 #include "MissingAwaitedCleanupCheck.h"
+#include "SuppressedExceptionCheck.h"
 #include "UnawaitedTaskCheck.h"
 #include "UnmanagedResourceCheck.h"
 
@@ -18,6 +19,8 @@ public:
         "coroguard-lock-across-suspend");
     Factories.registerCheck<MissingAwaitedCleanupCheck>(
         "coroguard-missing-awaited-cleanup");
+    Factories.registerCheck<SuppressedExceptionCheck>(
+        "coroguard-suppressed-exception");
     Factories.registerCheck<UnawaitedTaskCheck>("coroguard-unawaited-task");
     Factories.registerCheck<UnmanagedResourceCheck>(
         "coroguard-unmanaged-resource");

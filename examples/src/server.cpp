@@ -25,8 +25,10 @@ Server::Server(asio::io_context &Io, asio::thread_pool &Pool, const Config &Cfg,
 }
 
 void Server::start() {
-  asio::co_spawn(Strand, listen(), asio::detached);
-  asio::co_spawn(Strand, heartbeat(), asio::detached);
+  asio::co_spawn(Strand, listen(),
+                 asio::detached); // BUG: listen()'s exception is dropped
+  asio::co_spawn(Strand, heartbeat(),
+                 asio::detached); // BUG: heartbeat()'s exception is dropped
 }
 
 asio::awaitable<void> Server::listen() {

@@ -205,7 +205,8 @@ asio::awaitable<void> runSession(tcp::socket Socket, ServerContext &Ctx) {
   Conn->Peer = describePeer(Conn->Socket);
   Conn->Deadline = Clock::now() + Ctx.Cfg.IdleTimeout;
   ++Ctx.Stats.Active;
-  asio::co_spawn(Conn->Socket.get_executor(), watchdog(Conn), asio::detached);
+  asio::co_spawn(Conn->Socket.get_executor(), watchdog(Conn),
+                 asio::detached); // BUG: watchdog()'s exception is dropped
 
   sendGreeting(Conn->Socket, Ctx.Cfg); // BUG: greeting is never sent
 

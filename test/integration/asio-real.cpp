@@ -42,6 +42,8 @@ asio::awaitable<void> listener(asio::thread_pool &pool) {
   for (int i = 0; i < 1; ++i) {
     auto socket = co_await acceptor.async_accept(asio::use_awaitable);
     asio::co_spawn(executor, session(std::move(socket)), asio::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:58: warning: 'asio::detached' drops the exception of the spawned coroutine; pass a completion handler that rethrows or reports it [coroguard-suppressed-exception]
+    // CHECK-FIXES: asio::co_spawn(executor, session(std::move(socket)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
     // Blocking work handed to the pool is fine.
     asio::post(pool, [] { std::this_thread::sleep_for(1ms); });
   }
@@ -51,6 +53,8 @@ int main() {
   asio::io_context io;
   asio::thread_pool pool(1);
   asio::co_spawn(io, listener(pool), asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: 'asio::detached' drops the exception
+  // CHECK-FIXES: asio::co_spawn(io, listener(pool), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   std::this_thread::sleep_for(1ms);
   pool.join();
 }

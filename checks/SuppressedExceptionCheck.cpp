@@ -1,0 +1,250 @@
+//===--- SuppressedExceptionCheck.cpp -------------------------------------===//
+
+#include "SuppressedExceptionCheck.h"
+
+#include "CoroutineMatchers.h"
+#include "CoroutineScope.h"
+#include "model/ModelLoader.h"
+
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::coroguard {
+
+static constexpr llvm::StringLiteral ReportingFunctionsKey =
+    "ReportingFunctions";
+
+SuppressedExceptionCheck::SuppressedExceptionCheck(
+    llvm::StringRef Name, tidy::ClangTidyContext *Context)
+    : CoroGuardCheck(Name, Context),
+      ReportingFunctionsOption(Options.get(ReportingFunctionsKey, "")) {
+  for (const std::string &F : splitList(ReportingFunctionsOption))
+    ReportingFunctions.insert(F);
+}
+
+void SuppressedExceptionCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  CoroGuardCheck::storeOptions(Opts);
+  Options.store(Opts, ReportingFunctionsKey, ReportingFunctionsOption);
+}
+
+void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
+  if (!hasModel())
+    return;
+  Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), hasName("unhandled_exception"),
+                    unless(isExpansionInSystemHeader()))
+          .bind("unhandled"),
+      this);
+  // Calls given one of the model's sink tokens.
+  std::vector<std::string> Tokens;
+  for (const auto &[Name, Entry] : model().model().exceptionSinks())
+    if (Entry.Value.SinkKind == ExceptionSinkEntry::Kind::Token)
+      Tokens.push_back("::" + Entry.Value.Name);
+  if (!Tokens.empty()) {
+    std::vector<llvm::StringRef> Names(Tokens.begin(), Tokens.end());
+    auto Token = expr(ignoringParenImpCasts(anyOf(
+        declRefExpr(to(varDecl(hasAnyName(Names)))),
+        expr(hasType(hasUnqualifiedDesugaredType(
+            recordType(hasDeclaration(namedDecl(hasAnyName(Names))))))))));
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                                hasAnyArgument(Token))
+                           .bind("call"),
+                       this);
+  }
+}
+
+void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Coroutine =
+          Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
+    checkHandlers(*Coroutine);
+  else if (const auto *Method =
+               Result.Nodes.getNodeAs<CXXMethodDecl>("unhandled"))
+    checkUnhandledException(*Method);
+  else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
+    checkSinks(*Call);
+}
+
+static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
+  return FD && FD->getIdentifier() &&
+         FD->getQualifiedNameAsString() == Qualified;
+}
+
+bool SuppressedExceptionCheck::keepsException(const Stmt &Handler) const {
+  bool Keeps = false;
+  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
+    if (!S || Keeps)
+      return;
+    if (isa<CXXThrowExpr>(S)) {
+      Keeps = true; // rethrows, or throws something else
+      return;
+    }
+    if (isa<CoreturnStmt>(S)) {
+      // co_return seastar::coroutine::exception(std::current_exception())
+      // is caught by the check below through current_exception().
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (isNamed(Callee, "std::current_exception") ||
+          isNamed(Callee, "std::rethrow_exception") ||
+          isNamed(Callee, "std::terminate") || isNamed(Callee, "abort") ||
+          isNamed(Callee, "std::abort") || isNamed(Callee, "exit") ||
+          isNamed(Callee, "std::exit") || isNamed(Callee, "std::quick_exit")) {
+        Keeps = true;
+        return;
+      }
+      if (Callee && Callee->isNoReturn()) {
+        Keeps = true;
+        return;
+      }
+      if (Callee && !ReportingFunctions.empty() &&
+          ReportingFunctions.count(getQualifiedFunctionName(*Callee))) {
+        Keeps = true;
+        return;
+      }
+    }
+    // Lambdas in the handler run later, if at all.
+    if (isa<LambdaExpr>(S))
+      return;
+    for (const Stmt *Child : S->children())
+      Visit(Child);
+  };
+  Visit(&Handler);
+  return Keeps;
+}
+
+/// A handler with no statement (comments aside).
+static bool isEmptyHandler(const CXXCatchStmt &Catch) {
+  const auto *Block = dyn_cast<CompoundStmt>(Catch.getHandlerBlock());
+  return Block && Block->body_empty();
+}
+
+/// catch (const std::exception &) and friends: every standard exception.
+static bool catchesStdException(const CXXCatchStmt &Catch) {
+  QualType T = Catch.getCaughtType();
+  if (T.isNull())
+    return false;
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "exception" && RD->isInStdNamespace();
+}
+
+void SuppressedExceptionCheck::checkHandlers(const FunctionDecl &Coroutine) {
+  const Stmt *Body = getCoroutineUserBody(Coroutine);
+  if (!Body)
+    return;
+  ScopeWalkOptions Options;
+  Options.IntoImmediatelyInvokedLambdas = false;
+  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *) {
+    const auto *Catch = dyn_cast<CXXCatchStmt>(&S);
+    if (!Catch)
+      return;
+    bool CatchAll = Catch->getCaughtType().isNull();
+    bool Broad = CatchAll || catchesStdException(*Catch);
+    SourceLocation Loc = Catch->getCatchLoc();
+    if (isEmptyHandler(*Catch)) {
+      // A handler for one specific type (`catch (const cancelled &) {}`)
+      // is a decision, not an accident.
+      if (!Broad || !firstReportAt(Loc))
+        return;
+      diag(Loc, "empty handler in coroutine %0 swallows %select{every "
+                "exception|every standard exception}1, cancellation "
+                "included; rethrow it, or catch the specific type you "
+                "mean to ignore")
+          << &Coroutine << !CatchAll;
+      return;
+    }
+    if (!CatchAll || keepsException(*Catch->getHandlerBlock()) ||
+        !firstReportAt(Loc))
+      return;
+    diag(Loc, "'catch (...)' in coroutine %0 swallows every exception, "
+              "cancellation included; rethrow it (throw;), or keep it with "
+              "std::current_exception()")
+        << &Coroutine;
+  });
+}
+
+void SuppressedExceptionCheck::checkUnhandledException(
+    const CXXMethodDecl &Method) {
+  // Only promise types: a class with get_return_object().
+  const CXXRecordDecl *Promise = Method.getParent();
+  bool IsPromise = Promise->getName() == "promise_type";
+  for (const CXXMethodDecl *M : Promise->methods())
+    IsPromise |= M->getIdentifier() && M->getName() == "get_return_object";
+  if (!IsPromise || !Method.getBody() || Method.isDeleted())
+    return;
+  // Templates: the written code once.
+  if (Method.isTemplateInstantiation())
+    return;
+  if (keepsException(*Method.getBody()) ||
+      !firstReportAt(Method.getLocation()))
+    return;
+  diag(Method.getLocation(),
+       "%0 drops the exception of every coroutine of this type; store "
+       "std::current_exception(), rethrow it, or terminate")
+      << &Method;
+}
+
+/// Whether the spawned coroutine may handle errors of its own: a try
+/// statement at the top of its body (whatever it does not catch is then a
+/// decision of its author), or a body this translation unit cannot see —
+/// spawned coroutines usually catch what they expect, and a finding that
+/// cannot be checked is not reported.
+static bool mayHandleItsOwnErrors(const Expr *Spawned) {
+  const auto *Call = dyn_cast_or_null<CallExpr>(
+      Spawned ? ignoreFullExprWrappers(Spawned) : nullptr);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition))
+    return true;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(
+      getCoroutineUserBody(*Definition));
+  if (!Body)
+    return false;
+  return llvm::any_of(Body->body(),
+                      [](const Stmt *S) { return isa<CXXTryStmt>(S); });
+}
+
+/// The replacement handler is written for spawns of awaitable<void>.
+static bool spawnsVoid(const Expr *Spawned) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Spawned ? Spawned->getType()->getAsCXXRecordDecl() : nullptr);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &First = Spec->getTemplateArgs()[0];
+  return First.getKind() == TemplateArgument::Type &&
+         First.getAsType()->isVoidType();
+}
+
+void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
+  for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
+    const ExceptionSinkEntry *Sink = model().exceptionSinkToken(*Call.getArg(I));
+    if (!Sink)
+      continue;
+    const Expr *Spawned = Call.getArg(I - 1);
+    if (mayHandleItsOwnErrors(Spawned))
+      return;
+    SourceLocation Loc = Call.getArg(I)->getBeginLoc();
+    if (!firstReportAt(Loc))
+      return;
+    auto Diag = diag(Loc, "'%0' drops the exception of the spawned coroutine; "
+                          "pass a completion handler that rethrows or "
+                          "reports it")
+                << Sink->Name;
+    SourceRange Range = Call.getArg(I)->getSourceRange();
+    if (!Sink->Replacement.empty() && !Range.getBegin().isMacroID() &&
+        !Range.getEnd().isMacroID() && spawnsVoid(Spawned))
+      Diag << FixItHint::CreateReplacement(Range, Sink->Replacement);
+    return;
+  }
+}
+
+} // namespace clang::coroguard

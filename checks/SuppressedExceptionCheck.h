@@ -1,0 +1,39 @@
+//===--- SuppressedExceptionCheck.h - coroguard-suppressed-exception ------===//
+
+#ifndef COROGUARD_CHECKS_SUPPRESSEDEXCEPTIONCHECK_H
+#define COROGUARD_CHECKS_SUPPRESSEDEXCEPTIONCHECK_H
+
+#include "CoroGuardCheck.h"
+
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::coroguard {
+
+/// Finds places where an exception (and with it a cancellation) that enters
+/// a coroutine disappears: empty handlers, catch-all handlers that neither
+/// rethrow nor capture the exception, promise types whose
+/// unhandled_exception() drops it, and spawns whose completion token (the
+/// model's exception sinks, asio::detached) discards it.
+class SuppressedExceptionCheck : public CoroGuardCheck {
+public:
+  SuppressedExceptionCheck(llvm::StringRef Name,
+                           tidy::ClangTidyContext *Context);
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override;
+
+private:
+  void checkHandlers(const FunctionDecl &Coroutine);
+  void checkUnhandledException(const CXXMethodDecl &Method);
+  void checkSinks(const CallExpr &Call);
+  /// The handler keeps the exception: rethrows it, captures it, throws,
+  /// terminates, or reports it through a configured function.
+  bool keepsException(const Stmt &Handler) const;
+
+  std::string ReportingFunctionsOption;
+  llvm::StringSet<> ReportingFunctions;
+};
+
+} // namespace clang::coroguard
+
+#endif // COROGUARD_CHECKS_SUPPRESSEDEXCEPTIONCHECK_H
