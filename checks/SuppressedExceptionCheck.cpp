@@ -43,6 +43,14 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                     unless(isExpansionInSystemHeader()))
           .bind("unhandled"),
       this);
+  // Exit hooks that receive the exception by reference: Boost.Cobalt's
+  // with() teardown and await_exit members.
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                    anyOf(hasName("await_exit"),
+                          ofClass(cxxRecordDecl(isLambda()))))
+          .bind("exit-hook"),
+      this);
   // Calls given one of the model's sink tokens.
   std::vector<std::string> Tokens;
   for (const auto &[Name, Entry] : model().model().exceptionSinks())
@@ -70,6 +78,8 @@ void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     checkUnhandledException(*Method);
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkSinks(*Call);
+  else if (const auto *Hook = Result.Nodes.getNodeAs<CXXMethodDecl>("exit-hook"))
+    checkExitHook(*Hook);
 }
 
 static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
@@ -189,6 +199,57 @@ void SuppressedExceptionCheck::checkUnhandledException(
        "%0 drops the exception of every coroutine of this type; store "
        "std::current_exception(), rethrow it, or terminate")
       << &Method;
+}
+
+/// `e = nullptr`, `e = {}`, `e = std::exception_ptr()` on the parameter.
+static const Expr *clearingAssignment(const Stmt *S, const ParmVarDecl *P) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+    const auto *Ref =
+        dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+    const Expr *Value = Op->getArg(1)->IgnoreParenImpCasts();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Value))
+      Value = Temp->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Value))
+      Value = Bind->getSubExpr()->IgnoreParenImpCasts();
+    bool Clears = isa<CXXNullPtrLiteralExpr>(Value);
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Value))
+      Clears |= Construct->getNumArgs() == 0 ||
+                (Construct->getNumArgs() == 1 &&
+                 isa<CXXNullPtrLiteralExpr>(
+                     Construct->getArg(0)->IgnoreParenImpCasts()));
+    if (const auto *List = dyn_cast<InitListExpr>(Value))
+      Clears |= List->getNumInits() == 0;
+    if (Ref && Ref->getDecl() == P && Clears)
+      return Op;
+  }
+  for (const Stmt *Child : S->children())
+    if (const Expr *Found = clearingAssignment(Child, P))
+      return Found;
+  return nullptr;
+}
+
+void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
+  if (!Hook.getBody() || Hook.isTemplateInstantiation())
+    return;
+  for (const ParmVarDecl *P : Hook.parameters()) {
+    QualType T = P->getType();
+    if (!T->isLValueReferenceType() ||
+        T.getNonReferenceType().isConstQualified())
+      continue;
+    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || RD->getName() != "exception_ptr" || !RD->isInStdNamespace())
+      continue;
+    const Expr *Clear = clearingAssignment(Hook.getBody(), P);
+    if (!Clear || !firstReportAt(Clear->getBeginLoc()))
+      continue;
+    diag(Clear->getBeginLoc(),
+         "the exit hook clears the exception it is given, so the error of "
+         "the scope it closes disappears; leave %0 as it is")
+        << P;
+  }
 }
 
 /// Whether the spawned coroutine may handle errors of its own: a try

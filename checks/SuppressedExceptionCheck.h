@@ -26,6 +26,7 @@ private:
   void checkHandlers(const FunctionDecl &Coroutine);
   void checkUnhandledException(const CXXMethodDecl &Method);
   void checkSinks(const CallExpr &Call);
+  void checkExitHook(const CXXMethodDecl &Hook);
   /// The handler keeps the exception: rethrows it, captures it, throws,
   /// terminates, or reports it through a configured function.
   bool keepsException(const Stmt &Handler) const;
