@@ -52,9 +52,24 @@ ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
     CleanupNames.insert(Name);
 }
 
-llvm::SmallVector<std::string, 4> ModelQueries::typeNames(QualType T) {
-  llvm::SmallVector<std::string, 4> Names;
-  if (T.isNull())
+const std::string &ModelQueries::functionName(const FunctionDecl &FD) {
+  auto [It, Inserted] = DeclNameCache.try_emplace(&FD);
+  if (Inserted)
+    It->second = getQualifiedFunctionName(FD);
+  return It->second;
+}
+
+const std::string &ModelQueries::variableName(const VarDecl &VD) {
+  auto [It, Inserted] = DeclNameCache.try_emplace(&VD);
+  if (Inserted)
+    It->second = VD.getQualifiedNameAsString();
+  return It->second;
+}
+
+const llvm::SmallVector<std::string, 4> &ModelQueries::typeNames(QualType T) {
+  auto [It, Inserted] = TypeNameCache.try_emplace(T.getAsOpaquePtr());
+  llvm::SmallVector<std::string, 4> &Names = It->second;
+  if (!Inserted || T.isNull())
     return Names;
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
@@ -246,7 +261,7 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
     if (Ctor && Construct->getNumArgs() > 0 &&
         !Ctor->isCopyOrMoveConstructor())
-      Names.push_back(getQualifiedFunctionName(*Ctor));
+      Names.push_back(functionName(*Ctor));
     return Names;
   }
   const auto *Call = dyn_cast<CallExpr>(&E);
@@ -254,7 +269,7 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
     return Names;
   if (const FunctionDecl *Callee = Call->getDirectCallee())
     if (Callee->getIdentifier() || isa<CXXMethodDecl>(Callee))
-      Names.push_back(getQualifiedFunctionName(*Callee));
+      Names.push_back(functionName(*Callee));
   // A function object (folly::coro::blockingWait, stdexec::sync_wait): the
   // variable called.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
@@ -262,7 +277,7 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
       if (const auto *Ref =
               dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-          Names.push_back(Var->getQualifiedNameAsString());
+          Names.push_back(variableName(*Var));
   return Names;
 }
 

@@ -93,8 +93,12 @@ public:
 
 private:
   /// Qualified names of \p T: every alias on its sugar chain, then the
-  /// record itself.
-  llvm::SmallVector<std::string, 4> typeNames(QualType T);
+  /// record itself. Cached: names are built once per type.
+  const llvm::SmallVector<std::string, 4> &typeNames(QualType T);
+  /// getQualifiedFunctionName / getQualifiedNameAsString, cached per
+  /// declaration.
+  const std::string &functionName(const FunctionDecl &FD);
+  const std::string &variableName(const VarDecl &VD);
   template <class Entry>
   const Entry *findByType(const ResourceModel::Table<Entry> &Table,
                           QualType T);
@@ -107,6 +111,8 @@ private:
   Settings Config;
   llvm::StringSet<> CleanupNames;
   llvm::DenseMap<const Type *, TaskKind> TaskCache;
+  llvm::DenseMap<void *, llvm::SmallVector<std::string, 4>> TypeNameCache;
+  llvm::DenseMap<const Decl *, std::string> DeclNameCache;
   llvm::DenseMap<const Type *, std::optional<ResourceInfo>> ResourceCache;
   bool InResourceInference = false;
 };
