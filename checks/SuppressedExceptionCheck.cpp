@@ -4,6 +4,7 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
+#include "analysis/ResourceUses.h"
 #include "model/ModelLoader.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -51,6 +52,22 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                           ofClass(cxxRecordDecl(isLambda()))))
           .bind("exit-hook"),
       this);
+  // Calls of the model's sink functions (concurrencpp's executor::post).
+  // Matched by plain name (hasName does not see through the template
+  // arguments of a class like derivable_executor<T>); the model decides.
+  std::vector<std::string> SinkFunctions;
+  for (const auto &[Name, Entry] : model().model().exceptionSinks())
+    if (Entry.Value.SinkKind == ExceptionSinkEntry::Kind::Function)
+      SinkFunctions.push_back(
+          llvm::StringRef(Entry.Value.Name).rsplit("::").second.str());
+  if (!SinkFunctions.empty()) {
+    std::vector<llvm::StringRef> Names(SinkFunctions.begin(),
+                                       SinkFunctions.end());
+    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                                callee(functionDecl(hasAnyName(Names))))
+                           .bind("sink-call"),
+                       this);
+  }
   // Calls given one of the model's sink tokens.
   std::vector<std::string> Tokens;
   for (const auto &[Name, Entry] : model().model().exceptionSinks())
@@ -80,6 +97,8 @@ void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     checkSinks(*Call);
   else if (const auto *Hook = Result.Nodes.getNodeAs<CXXMethodDecl>("exit-hook"))
     checkExitHook(*Hook);
+  else if (const auto *SinkCall = Result.Nodes.getNodeAs<CallExpr>("sink-call"))
+    checkSinkFunction(*SinkCall);
 }
 
 static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
@@ -199,6 +218,43 @@ void SuppressedExceptionCheck::checkUnhandledException(
        "%0 drops the exception of every coroutine of this type; store "
        "std::current_exception(), rethrow it, or terminate")
       << &Method;
+}
+
+/// Whether \p S contains a throwing point outside any try statement.
+static bool mayThrowUncaught(const Stmt *S) {
+  if (!S || isa<CXXTryStmt, LambdaExpr>(S))
+    return false;
+  if (mayThrow(*S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mayThrowUncaught(Child))
+      return true;
+  return false;
+}
+
+void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
+  if (!model().isFunctionSink(Call))
+    return;
+  // The work: a lambda argument whose body may throw outside a try.
+  const LambdaExpr *Work = nullptr;
+  for (const Expr *Arg : Call.arguments())
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(ignoreFullExprWrappers(Arg)))
+      Work = Lambda;
+  if (!Work || !mayThrowUncaught(Work->getBody()))
+    return;
+  // A noexcept lambda terminates instead: nothing is dropped.
+  if (const auto *Proto =
+          Work->getCallOperator()->getType()->getAs<FunctionProtoType>();
+      Proto && Proto->isNothrow())
+    return;
+  SourceLocation Loc = Call.getBeginLoc();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Loc = Member->getExprLoc();
+  if (!firstReportAt(Loc))
+    return;
+  diag(Loc, "%0 drops any exception thrown by the work it runs; catch it "
+            "inside the work, or use a form that returns the error")
+      << Call.getDirectCallee()->getDeclName();
 }
 
 /// `e = nullptr`, `e = {}`, `e = std::exception_ptr()` on the parameter.

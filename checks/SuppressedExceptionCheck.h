@@ -27,6 +27,7 @@ private:
   void checkUnhandledException(const CXXMethodDecl &Method);
   void checkSinks(const CallExpr &Call);
   void checkExitHook(const CXXMethodDecl &Hook);
+  void checkSinkFunction(const CallExpr &Call);
   /// The handler keeps the exception: rethrows it, captures it, throws,
   /// terminates, or reports it through a configured function.
   bool keepsException(const Stmt &Handler) const;

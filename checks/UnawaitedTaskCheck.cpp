@@ -53,14 +53,15 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
       Discarded = ignoreFullExprWrappers(Comma->getRHS());
     }
     if (const auto *Call = dyn_cast<CallExpr>(Discarded))
-      checkDiscardedCall(*Call, CoroutineBody != nullptr &&
-                                    !InHandler(SM.getExpansionLoc(
-                                        Call->getBeginLoc())));
+      checkDiscardedCall(*Call, CoroutineBody && !InHandler(SM.getExpansionLoc(
+                                                     Call->getBeginLoc()))
+                                    ? Function
+                                    : nullptr);
   });
 }
 
 void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
-                                            bool InCoroutine) {
+                                            const FunctionDecl *Coroutine) {
   QualType Type = Call.getType();
   if (Type->isDependentType())
     return; // decided per instantiation
@@ -86,7 +87,8 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
                         "runs")
               << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
   // Only where `co_await` is known to compile on this type.
-  if (InCoroutine && !Loc.isMacroID() && model().isKnownAwaitable(Type))
+  if (Coroutine && !Loc.isMacroID() &&
+      model().isKnownAwaitable(Type, Coroutine->getReturnType()))
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }
 

@@ -16,7 +16,8 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkDiscardedCall(const CallExpr &Call, bool InCoroutine);
+  /// \p Coroutine: the coroutine co_await may be inserted into, or null.
+  void checkDiscardedCall(const CallExpr &Call, const FunctionDecl *Coroutine);
 };
 
 } // namespace clang::coroguard

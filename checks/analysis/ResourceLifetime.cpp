@@ -21,9 +21,9 @@ namespace clang::coroguard {
 
 namespace {
 
-/// Locals worth tracking: owned (not references, not static), of an async
-/// resource type, and initialised with something that is not a default
-/// construction (an empty stream needs no close).
+/// Locals worth tracking: owned (not references, not static) and of an
+/// async resource type. Default constructions count: scopes, gates and
+/// services are only ever default-constructed and still need their join.
 std::vector<ResourceFindings> collectResources(const Stmt &Body,
                                                ModelQueries &Model) {
   std::vector<ResourceFindings> Result;
@@ -38,10 +38,6 @@ std::vector<ResourceFindings> collectResources(const Stmt &Body,
       if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
           Var->getType()->isReferenceType() || !Var->hasInit())
         continue;
-      if (const auto *Construct = dyn_cast<CXXConstructExpr>(
-              Var->getInit()->IgnoreImplicit()))
-        if (Construct->getNumArgs() == 0)
-          continue;
       std::optional<ResourceInfo> Info = Model.resourceType(Var->getType());
       if (!Info || Info->Release.empty())
         continue;
@@ -91,6 +87,7 @@ public:
       Index[Vars[I].Var] = I;
       Scopes.push_back(scopeOf(*Vars[I].Var));
     }
+    markReleaseArguments(&Body);
   }
 
   void run(const FunctionDecl &FD) {
@@ -126,6 +123,33 @@ private:
               CXXForRangeStmt, CXXCatchStmt>(S))
         return S;
     return &Body;
+  }
+
+  /// The arguments of `x.close(args)` are evaluated as part of the release:
+  /// an exception they throw is the release's own failure, not a path that
+  /// skips it.
+  void markReleaseArguments(const Stmt *S) {
+    if (!S)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+      if (std::optional<unsigned> I =
+              Uses.trackedVar(Member->getImplicitObjectArgument()))
+        if (const CXXMethodDecl *Method = Member->getMethodDecl();
+            Method && Method->getIdentifier() &&
+            llvm::is_contained(Vars[*I].Resource.Release,
+                               Method->getName().str()))
+          for (const Expr *Arg : Member->arguments())
+            markSubtree(Arg, *I);
+    for (const Stmt *Child : S->children())
+      markReleaseArguments(Child);
+  }
+
+  void markSubtree(const Stmt *S, unsigned I) {
+    if (!S)
+      return;
+    ReleaseArgumentOf[S].push_back(I);
+    for (const Stmt *Child : S->children())
+      markSubtree(Child, I);
   }
 
   /// The innermost try whose try-block contains \p S (a handler is not
@@ -164,7 +188,11 @@ private:
   void throwAt(const Stmt &S, const llvm::BitVector &State) {
     const CXXTryStmt *Try = enclosingTry(&S);
     llvm::BitVector Surviving(Vars.size());
+    auto Exempt = ReleaseArgumentOf.find(&S);
     for (unsigned I : State.set_bits()) {
+      if (Exempt != ReleaseArgumentOf.end() &&
+          llvm::is_contained(Exempt->second, I))
+        continue;
       if (Try && Scopes[I] != Try && contains(Scopes[I], Try))
         Surviving.set(I);
       else
@@ -253,6 +281,8 @@ private:
   std::unique_ptr<CFG> Cfg;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
+      ReleaseArgumentOf;
   std::vector<llvm::BitVector> In;
   std::vector<bool> Reached;
   std::deque<const CFGBlock *> Work;

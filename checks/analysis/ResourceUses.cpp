@@ -67,6 +67,24 @@ void ResourceUses::collectMentions(const Stmt *S,
     collectMentions(Child, Out);
 }
 
+bool ResourceUses::releasesIn(const Stmt *S, unsigned I) const {
+  if (!S)
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Ref && Ref->getDecl() == Vars[I].Var && Method &&
+        Method->getIdentifier() &&
+        llvm::is_contained(Vars[I].Resource.Release, Method->getName().str()))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (releasesIn(Child, I))
+      return true;
+  return false;
+}
+
 static bool isNamedStdFunction(const FunctionDecl *FD,
                                std::initializer_list<llvm::StringRef> Names) {
   if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
@@ -141,6 +159,13 @@ void ResourceUses::applyArguments(const FunctionDecl *Callee,
       collectMentions(Arg, Mentioned);
       for (unsigned I : Mentioned)
         handOver(I, State);
+      continue;
+    }
+    // f(&x): whoever holds the pointer may release it.
+    if (const auto *Unary = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+        Unary && Unary->getOpcode() == UO_AddrOf) {
+      if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
+        handOver(*I, State);
       continue;
     }
     std::optional<unsigned> I = trackedVar(Arg);
@@ -233,12 +258,19 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
     return;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
-    for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable() &&
-          Capture.getCaptureKind() == LCK_ByCopy)
-        if (auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
-            It != Index.end())
-          handOver(It->second, State);
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (!Capture.capturesVariable())
+        continue;
+      auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
+      if (It == Index.end())
+        continue;
+      // By copy: the lambda owns a copy. By reference: the lambda takes
+      // over when its body releases the resource (it is run, or handed to
+      // whoever runs it).
+      if (Capture.getCaptureKind() == LCK_ByCopy ||
+          releasesIn(Lambda->getBody(), It->second))
+        handOver(It->second, State);
+    }
     return;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
@@ -248,12 +280,21 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
-    // auto &alias = x; the alias is not followed, so x is let go.
-    for (const Decl *D : DS->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D);
-          Var && Var->getType()->isReferenceType() && Var->hasInit())
-        if (std::optional<unsigned> I = trackedVar(Var->getInit()))
-          handOver(*I, State);
+    // auto &alias = x; auto *p = &x: the alias is not followed, so x is
+    // let go.
+    for (const Decl *D : DS->decls()) {
+      const auto *Var = dyn_cast<VarDecl>(D);
+      if (!Var || !Var->hasInit())
+        continue;
+      const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
+      if (const auto *Unary = dyn_cast<UnaryOperator>(Init);
+          Unary && Unary->getOpcode() == UO_AddrOf)
+        Init = Unary->getSubExpr();
+      else if (!Var->getType()->isReferenceType())
+        continue;
+      if (std::optional<unsigned> I = trackedVar(Init))
+        handOver(*I, State);
+    }
   }
 }
 

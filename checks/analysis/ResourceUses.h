@@ -31,6 +31,9 @@ public:
   /// and copies), if any.
   std::optional<unsigned> trackedVar(const Expr *E) const;
 
+  /// Whether \p S (a lambda body) calls a release of variable \p I.
+  bool releasesIn(const Stmt *S, unsigned I) const;
+
 private:
   void handOver(unsigned I, llvm::BitVector &State);
   void applyCall(const CallExpr &Call, llvm::BitVector &State);

@@ -164,14 +164,61 @@ static bool hasFreeCoAwait(const CXXRecordDecl &RD) {
   return false;
 }
 
-bool ModelQueries::isKnownAwaitable(QualType T) {
-  const CXXRecordDecl *RD = getRecord(T);
-  if (!RD)
+/// A generator's promise yields values: a generator is iterated, not
+/// awaited.
+static bool isGenerator(const CXXRecordDecl &RD) {
+  const CXXRecordDecl *Promise = findPromiseType(RD);
+  return Promise && lookupMember(*Promise, "yield_value");
+}
+
+/// An awaiter whose await_suspend accepts any coroutine (a
+/// std::coroutine_handle<> or a template), not only its own library's.
+static bool isGenericAwaiter(const CXXRecordDecl &RD) {
+  const NamedDecl *Suspend = lookupMember(RD, "await_suspend");
+  if (!Suspend)
     return false;
+  if (isa<FunctionTemplateDecl>(Suspend))
+    return true;
+  const auto *FD = dyn_cast<FunctionDecl>(Suspend);
+  if (!FD || FD->getNumParams() != 1)
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      FD->getParamDecl(0)->getType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getName() != "coroutine_handle")
+    return true; // not a handle type we can judge
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  return Args.size() == 1 && Args[0].getKind() == TemplateArgument::Type &&
+         Args[0].getAsType()->isVoidType();
+}
+
+bool ModelQueries::isKnownAwaitable(QualType T, QualType InCoroutineOf) {
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD || isGenerator(*RD))
+    return false;
+  if (hasAwaiterMembers(*RD))
+    return isGenericAwaiter(*RD) || sameLibrary(T, InCoroutineOf);
   if (hasAnnotation(*RD, annotations::Task) ||
       findByType(Model->taskTypes(), T))
-    return true;
+    // Awaitable through its library's promise (folly's Task).
+    return sameLibrary(T, InCoroutineOf);
   return hasAwaitableShape(*RD) || hasFreeCoAwait(*RD);
+}
+
+/// The outermost namespace of \p T's class, or empty.
+static llvm::StringRef outermostNamespace(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *DC = RD ? RD->getDeclContext() : nullptr;
+       DC && !DC->isTranslationUnit(); DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      Outer = NS;
+  return Outer && Outer->getIdentifier() ? Outer->getName() : "";
+}
+
+bool ModelQueries::sameLibrary(QualType A, QualType B) {
+  llvm::StringRef First = outermostNamespace(A);
+  llvm::StringRef Second = outermostNamespace(B);
+  return First.empty() || Second.empty() || First == Second;
 }
 
 std::optional<ResourceInfo>
@@ -381,6 +428,15 @@ const ExceptionSinkEntry *ModelQueries::exceptionSinkToken(const Expr &Arg) {
   return IsToken(findByType(Table, E->getType()));
 }
 
+bool ModelQueries::isFunctionSink(const CallExpr &Call) {
+  for (const std::string &Name : calleeNames(Call))
+    if (const ExceptionSinkEntry *Sink =
+            ResourceModel::find(Model->exceptionSinks(), Name))
+      if (Sink->SinkKind == ExceptionSinkEntry::Kind::Function)
+        return true;
+  return false;
+}
+
 bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   if (!Method || !Method->getIdentifier())
@@ -392,6 +448,10 @@ bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {
   if (!Resource || !Resource->Awaited ||
       !llvm::is_contained(Resource->Release, Method->getName().str()))
     return false;
+  // The model says the release is awaited: whatever it returns (a task, a
+  // future, a sender) must be awaited for it to happen.
+  if (Resource->Profile != "inferred" && Resource->Profile != "annotation")
+    return !Call.getType()->isVoidType();
   return taskKind(Call.getType()) != TaskKind::None;
 }
 

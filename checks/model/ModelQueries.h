@@ -73,10 +73,14 @@ public:
   const ResourceModel &model() const { return *Model; }
 
   TaskKind taskKind(QualType T);
-  /// Whether `co_await` on a \p T is known to compile: it is a task of the
-  /// model or an annotated one (libraries make their tasks awaitable in
-  /// their own coroutines), an awaiter, or it has an operator co_await.
-  bool isKnownAwaitable(QualType T);
+  /// Whether `co_await` on a \p T is known to compile in a coroutine
+  /// returning \p InCoroutineOf: an awaiter that accepts any coroutine
+  /// handle, a task of the model or an annotated one awaited in a
+  /// coroutine of its own library, or a class with an operator co_await.
+  /// Generators are iterated, never awaited.
+  bool isKnownAwaitable(QualType T, QualType InCoroutineOf);
+  /// Whether two classes come from the same library (outermost namespace).
+  static bool sameLibrary(QualType A, QualType B);
   std::optional<ResourceInfo> resourceType(QualType T);
   /// The blocking entry for a call or construction, if any.
   std::optional<BlockingInfo> blockingCall(const Expr &CallOrConstruct);
@@ -86,6 +90,8 @@ public:
   bool isOffloadCall(const CallExpr &Call);
   const GuardEntry *guardCall(const Expr &CallOrConstruct);
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
+  /// A call of one of the model's function-kind exception sinks.
+  bool isFunctionSink(const CallExpr &Call);
   /// `x.close()` where x is an async resource, close() one of its releases
   /// and its result an awaitable that must be awaited for the release to
   /// happen.
