@@ -48,7 +48,18 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
     const auto *E = dyn_cast<Expr>(&S);
     if (!E || !isDiscardedPosition(S, Parent))
       return;
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(ignoreFullExprWrappers(E));
+    // `(void)x.close();` discards the release just the same, and so does
+    // either side of a discarded comma.
+    const Expr *Dropped = ignoreFullExprWrappers(E);
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Dropped);
+        Cast && Cast->getType()->isVoidType())
+      Dropped = ignoreFullExprWrappers(Cast->getSubExpr());
+    while (const auto *Comma = dyn_cast<BinaryOperator>(Dropped)) {
+      if (Comma->getOpcode() != BO_Comma)
+        break;
+      Dropped = ignoreFullExprWrappers(Comma->getRHS());
+    }
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Dropped);
     if (!Call || !model().isAwaitedReleaseCall(*Call))
       return;
     SourceLocation Loc = Call->getBeginLoc();
@@ -83,7 +94,9 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.
-    if (F.NormalLeak || !F.ExceptionalLeak || Discarded.count(F.Var) ||
+    bool UnmanagedReports = F.NormalLeak &&
+                            isCheckEnabled("coroguard-unmanaged-resource");
+    if (UnmanagedReports || !F.ExceptionalLeak || Discarded.count(F.Var) ||
         !firstReportAt(F.Var->getLocation()))
       continue;
     {

@@ -91,37 +91,36 @@ bool addGuardFixIts(DiagnosticBuilder &Diag, const ResourceFindings &F,
       Lexer::getLocForEndOfToken(DeclEnd, 0, SM, Ctx.getLangOpts());
   if (After.isInvalid())
     return false;
-  unsigned Column = SM.getSpellingColumnNumber(F.DeclaringStmt->getBeginLoc());
-  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
-  Diag << FixItHint::CreateInsertion(
-      After, "\n" + Indent + expandGuardTemplate(F.Resource.Guard, *F.Var));
-
-  // Remove the manual releases that are statements of the declaring block.
-  const Stmt *Scope = nullptr;
+  // Every manual release must be a statement of the declaring block that
+  // can be removed: one left behind (in a branch) would release twice.
   ParentMap PM(const_cast<Stmt *>(
-      static_cast<const Stmt *>(F.Var->getParentFunctionOrMethod()
-                                    ? cast<FunctionDecl>(
-                                          F.Var->getParentFunctionOrMethod())
-                                          ->getBody()
-                                    : nullptr)));
-  Scope = PM.getParent(F.DeclaringStmt);
+      cast<FunctionDecl>(F.Var->getParentFunctionOrMethod())->getBody()));
+  const Stmt *Scope = PM.getParent(F.DeclaringStmt);
+  llvm::SmallVector<CharSourceRange, 2> Removals;
   for (const Stmt *Call : F.ReleaseCalls) {
     const Stmt *Statement = releaseStatement(Call, PM);
     if (!Statement || PM.getParent(Statement) != Scope ||
         Statement->getBeginLoc().isMacroID())
-      continue;
+      return false;
     // The statement's text runs to its ';'.
     SourceLocation LastTokenEnd = Lexer::getLocForEndOfToken(
         Statement->getEndLoc(), 0, SM, Ctx.getLangOpts());
     if (LastTokenEnd.isInvalid())
-      continue;
+      return false;
     llvm::StringRef Rest = SM.getCharacterData(LastTokenEnd);
     size_t Semi = Rest.find_first_not_of(" \t");
     if (Semi == llvm::StringRef::npos || Rest[Semi] != ';')
-      continue;
-    Diag << FixItHint::CreateRemoval(wholeLine(
-        Statement->getBeginLoc(), LastTokenEnd.getLocWithOffset(Semi + 1), SM));
+      return false;
+    Removals.push_back(wholeLine(Statement->getBeginLoc(),
+                                 LastTokenEnd.getLocWithOffset(Semi + 1), SM));
   }
+
+  unsigned Column = SM.getSpellingColumnNumber(F.DeclaringStmt->getBeginLoc());
+  std::string Indent(Column > 0 ? Column - 1 : 0, ' ');
+  Diag << FixItHint::CreateInsertion(
+      After, "\n" + Indent + expandGuardTemplate(F.Resource.Guard, *F.Var));
+  for (const CharSourceRange &Range : Removals)
+    Diag << FixItHint::CreateRemoval(Range);
   return true;
 }
 

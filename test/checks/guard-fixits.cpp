@@ -41,3 +41,16 @@ task<> guarded(database &db) {
   auto conn_guard = co_await testlib::scope_exit([&] { return conn.close(); });
   co_await conn.send("x");
 }
+
+// A release inside a branch cannot be removed with the guard added: no
+// fix-it rather than a double release.
+task<> release_in_branch(database &db, bool quick) {
+  connection conn = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released on every path
+  if (quick) {
+    co_await conn.close();
+    co_return;
+  }
+  co_await conn.send("x");
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: 'conn' is still unreleased at the end of its scope

@@ -146,8 +146,20 @@ task<> transaction_done_right(database &db) {
     co_await tx.rollback();
 }
 
-// Handled by coroguard-unmanaged-resource instead: one finding a variable.
+// Also unreleased on a normal path: that is coroguard-unmanaged-resource's
+// finding when it runs (one finding a variable); it does not run here, so
+// the exceptional path is still reported.
 task<> left_open(database &db) {
   connection conn = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released if an exception is thrown before 'close()' is awaited
   co_await conn.send("x");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: an exception thrown here leaves the scope of 'conn' without releasing it
+}
+
+// A cast to void discards the release just the same.
+task<> void_cast(database &db) {
+  connection conn = co_await db.connect("db://");
+  (void)conn.close();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: the awaitable returned by 'close()' is discarded, so 'conn' is never released; co_await it
+  // CHECK-FIXES: (void)co_await conn.close();
 }
