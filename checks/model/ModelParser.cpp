@@ -241,7 +241,13 @@ private:
                            {"release",
                             [&](yaml::Node &X) {
                               array(X, "'release'", [&](yaml::Node &R) {
-                                E.Release.push_back(name(R, "a release method"));
+                                std::string Method = name(R, "a release method");
+                                if (Error.empty() &&
+                                    llvm::StringRef(Method).contains("::"))
+                                  fail(R, "a release method is a member name "
+                                          "without qualification, e.g. "
+                                          "\"close\"");
+                                E.Release.push_back(std::move(Method));
                               });
                               if (Error.empty() && E.Release.empty())
                                 fail(X, "'release' needs at least one method");

@@ -52,6 +52,16 @@ ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
     CleanupNames.insert(Name);
 }
 
+std::string withInlineNamespaces(const NamedDecl &D) {
+  PrintingPolicy Policy(D.getASTContext().getLangOpts());
+  Policy.SuppressInlineNamespace =
+      llvm::to_underlying(PrintingPolicy::SuppressInlineNamespaceMode::None);
+  std::string Name;
+  llvm::raw_string_ostream OS(Name);
+  D.printQualifiedName(OS, Policy);
+  return Name;
+}
+
 const std::string &ModelQueries::functionName(const FunctionDecl &FD) {
   auto [It, Inserted] = DeclNameCache.try_emplace(&FD);
   if (Inserted)
@@ -90,6 +100,11 @@ const llvm::SmallVector<std::string, 4> &ModelQueries::typeNames(QualType T) {
     Cur = Next;
   }
   Names.push_back(RD->getQualifiedNameAsString());
+  // Also with its inline namespaces (unifex::v1::async_scope), which the
+  // usual spelling leaves out.
+  std::string Full = withInlineNamespaces(*RD);
+  if (Full != Names.back())
+    Names.push_back(std::move(Full));
   return Names;
 }
 

@@ -123,6 +123,9 @@ private:
   bool InResourceInference = false;
 };
 
+/// The qualified name of \p D including inline namespaces.
+std::string withInlineNamespaces(const NamedDecl &D);
+
 /// `ns::Class::member` for members (no template arguments), else the
 /// qualified name of \p FD.
 std::string getQualifiedFunctionName(const FunctionDecl &FD);
