@@ -74,15 +74,16 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
     if (Entry.Value.SinkKind == ExceptionSinkEntry::Kind::Token)
       Tokens.push_back("::" + Entry.Value.Name);
   if (!Tokens.empty()) {
+    // (Finding the call from the token's use through ASTContext::getParents
+    // builds a parent map of the whole translation unit: ~9% of a run on
+    // asio code. Checking each call's arguments is cheaper.)
     std::vector<llvm::StringRef> Names(Tokens.begin(), Tokens.end());
-    auto Token = expr(ignoringParenImpCasts(anyOf(
-        declRefExpr(to(varDecl(hasAnyName(Names)))),
-        expr(hasType(hasUnqualifiedDesugaredType(
-            recordType(hasDeclaration(namedDecl(hasAnyName(Names))))))))));
-    Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                                hasAnyArgument(Token))
-                           .bind("call"),
-                       this);
+    Finder->addMatcher(
+        callExpr(unless(isExpansionInSystemHeader()),
+                 hasAnyArgument(ignoringParenImpCasts(
+                     declRefExpr(to(varDecl(hasAnyName(Names)))))))
+            .bind("call"),
+        this);
   }
 }
 

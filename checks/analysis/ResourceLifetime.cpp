@@ -87,7 +87,6 @@ public:
       Index[Vars[I].Var] = I;
       Scopes.push_back(scopeOf(*Vars[I].Var));
     }
-    markReleaseArguments(&Body);
   }
 
   void run(const FunctionDecl &FD) {
@@ -128,28 +127,21 @@ private:
   /// The arguments of `x.close(args)` are evaluated as part of the release:
   /// an exception they throw is the release's own failure, not a path that
   /// skips it.
-  void markReleaseArguments(const Stmt *S) {
-    if (!S)
-      return;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
-      if (std::optional<unsigned> I =
-              Uses.trackedVar(Member->getImplicitObjectArgument()))
-        if (const CXXMethodDecl *Method = Member->getMethodDecl();
-            Method && Method->getIdentifier() &&
-            llvm::is_contained(Vars[*I].Resource.Release,
-                               Method->getName().str()))
-          for (const Expr *Arg : Member->arguments())
-            markSubtree(Arg, *I);
-    for (const Stmt *Child : S->children())
-      markReleaseArguments(Child);
-  }
-
-  void markSubtree(const Stmt *S, unsigned I) {
-    if (!S)
-      return;
-    ReleaseArgumentOf[S].push_back(I);
-    for (const Stmt *Child : S->children())
-      markSubtree(Child, I);
+  bool isInReleaseArguments(const Stmt &S, unsigned I) {
+    const Stmt *Child = &S;
+    for (const Stmt *P = Parents.getParent(&S); P && !isa<CompoundStmt>(P);
+         Child = P, P = Parents.getParent(P)) {
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(P);
+      if (!Member || Child == Member->getCallee())
+        continue;
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getIdentifier() &&
+          Uses.trackedVar(Member->getImplicitObjectArgument()) == I &&
+          llvm::is_contained(Vars[I].Resource.Release,
+                             Method->getName().str()))
+        return true;
+    }
+    return false;
   }
 
   /// The innermost try whose try-block contains \p S (a handler is not
@@ -188,10 +180,8 @@ private:
   void throwAt(const Stmt &S, const llvm::BitVector &State) {
     const CXXTryStmt *Try = enclosingTry(&S);
     llvm::BitVector Surviving(Vars.size());
-    auto Exempt = ReleaseArgumentOf.find(&S);
     for (unsigned I : State.set_bits()) {
-      if (Exempt != ReleaseArgumentOf.end() &&
-          llvm::is_contained(Exempt->second, I))
+      if (isInReleaseArguments(S, I))
         continue;
       if (Try && Scopes[I] != Try && contains(Scopes[I], Try))
         Surviving.set(I);
@@ -281,8 +271,6 @@ private:
   std::unique_ptr<CFG> Cfg;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
-  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>>
-      ReleaseArgumentOf;
   std::vector<llvm::BitVector> In;
   std::vector<bool> Reached;
   std::deque<const CFGBlock *> Work;
