@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -117,6 +118,49 @@ const Expr *ignoreFullExprWrappers(const Expr *E) {
     E = Next;
   }
   return E;
+}
+
+void forEachDiscardedCall(
+    const FunctionDecl &Function, const SourceManager &SM,
+    bool ThroughVoidCasts,
+    llvm::function_ref<void(const CallExpr &Call, bool CanAwait)> Visit) {
+  const Stmt *CoroutineBody = getCoroutineUserBody(Function);
+  const Stmt *Body = CoroutineBody ? CoroutineBody : Function.getBody();
+  if (!Body)
+    return;
+  ScopeWalkOptions Options;
+  Options.IntoImmediatelyInvokedLambdas = false;
+  // co_await may not appear in a handler. Handlers are seen before their
+  // contents (pre-order).
+  llvm::SmallVector<SourceRange, 4> Handlers;
+  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *Parent) {
+    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
+      Handlers.push_back(Catch->getHandlerBlock()->getSourceRange());
+      return;
+    }
+    const auto *E = dyn_cast<Expr>(&S);
+    if (!E || !isDiscardedPosition(S, Parent))
+      return;
+    const Expr *Dropped = ignoreFullExprWrappers(E);
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Dropped);
+        ThroughVoidCasts && Cast && Cast->getType()->isVoidType())
+      Dropped = ignoreFullExprWrappers(Cast->getSubExpr());
+    // In `a(), b();` both results are dropped; the left one is a discarded
+    // position of its own.
+    while (const auto *Comma = dyn_cast<BinaryOperator>(Dropped)) {
+      if (Comma->getOpcode() != BO_Comma)
+        break;
+      Dropped = ignoreFullExprWrappers(Comma->getRHS());
+    }
+    const auto *Call = dyn_cast<CallExpr>(Dropped);
+    if (!Call)
+      return;
+    SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+    bool InHandler = llvm::any_of(Handlers, [&](SourceRange R) {
+      return SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
+    });
+    Visit(*Call, CoroutineBody && !InHandler);
+  });
 }
 
 } // namespace clang::coroguard

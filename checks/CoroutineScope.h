@@ -11,8 +11,13 @@
 #define COROGUARD_CHECKS_COROUTINESCOPE_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang {
+class SourceManager;
+} // namespace clang
 
 namespace clang::coroguard {
 
@@ -46,6 +51,16 @@ bool isDiscardedPosition(const Stmt &S, const Stmt *Parent);
 /// Strips the implicit wrappers Sema puts around a full expression
 /// (cleanups, temporaries, implicit casts, parentheses) to reach the call.
 const Expr *ignoreFullExprWrappers(const Expr *E);
+
+/// Calls \p Visit for every call whose result \p Function's own body
+/// discards (lambdas are functions of their own): expression statements,
+/// branch and loop bodies, both operands of a discarded comma, and, with
+/// \p ThroughVoidCasts, `(void)call()`. \p CanAwait says whether
+/// `co_await` may be written there: in a coroutine, outside any handler.
+void forEachDiscardedCall(
+    const FunctionDecl &Function, const SourceManager &SM,
+    bool ThroughVoidCasts,
+    llvm::function_ref<void(const CallExpr &Call, bool CanAwait)> Visit);
 
 } // namespace clang::coroguard
 

@@ -9,6 +9,7 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
+#include "analysis/BlockWorklist.h"
 #include "model/ClassShape.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -107,35 +108,17 @@ public:
         CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
     if (!Cfg)
       return;
-    In.assign(Cfg->getNumBlockIDs(), llvm::BitVector(Locks.size()));
-    Reached.assign(Cfg->getNumBlockIDs(), false);
-    enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.front();
-      Work.pop_front();
-      Queued.erase(Block);
-      llvm::BitVector State = In[Block->getBlockID()];
+    BlockWorklist Worklist(*Cfg, Locks.size());
+    Worklist.enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
+    while (const CFGBlock *Block = Worklist.pop()) {
+      llvm::BitVector State = Worklist.entryState(*Block);
       for (const CFGElement &Element : *Block)
         transfer(Element, State);
-      for (const CFGBlock::AdjacentBlock &Succ : Block->succs())
-        if (const CFGBlock *Next = Succ.getReachableBlock())
-          enqueue(*Next, State);
+      Worklist.propagate(*Block, State);
     }
   }
 
 private:
-  void enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
-    unsigned ID = Block.getBlockID();
-    llvm::BitVector Joined = In[ID];
-    Joined |= State;
-    if (Reached[ID] && Joined == In[ID])
-      return;
-    Reached[ID] = true;
-    In[ID] = std::move(Joined);
-    if (Queued.insert(&Block).second)
-      Work.push_back(&Block);
-  }
-
   std::optional<unsigned> lockOf(const Expr *E) const {
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
                                                       : nullptr);
@@ -215,10 +198,6 @@ private:
   std::vector<Lock> &Locks;
   ParentMap Parents;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
-  std::vector<llvm::BitVector> In;
-  std::vector<bool> Reached;
-  std::deque<const CFGBlock *> Work;
-  llvm::SmallPtrSet<const CFGBlock *, 16> Queued;
 };
 
 } // namespace

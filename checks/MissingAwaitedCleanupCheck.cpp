@@ -33,33 +33,10 @@ void MissingAwaitedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
 void MissingAwaitedCleanupCheck::checkDiscardedReleases(
     const FunctionDecl &Function, const SourceManager &SM,
     llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
-  const Stmt *CoroutineBody = getCoroutineUserBody(Function);
-  const Stmt *Body = CoroutineBody ? CoroutineBody : Function.getBody();
-  if (!Body)
-    return;
-  ScopeWalkOptions Options;
-  Options.IntoImmediatelyInvokedLambdas = false;
-  llvm::SmallVector<SourceRange, 2> Handlers;
-  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *Parent) {
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
-      Handlers.push_back(Catch->getHandlerBlock()->getSourceRange());
-      return;
-    }
-    const auto *E = dyn_cast<Expr>(&S);
-    if (!E || !isDiscardedPosition(S, Parent))
-      return;
-    // `(void)x.close();` discards the release just the same, and so does
-    // either side of a discarded comma.
-    const Expr *Dropped = ignoreFullExprWrappers(E);
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Dropped);
-        Cast && Cast->getType()->isVoidType())
-      Dropped = ignoreFullExprWrappers(Cast->getSubExpr());
-    while (const auto *Comma = dyn_cast<BinaryOperator>(Dropped)) {
-      if (Comma->getOpcode() != BO_Comma)
-        break;
-      Dropped = ignoreFullExprWrappers(Comma->getRHS());
-    }
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(Dropped);
+  // `(void)x.close();` discards the release just the same.
+  forEachDiscardedCall(Function, SM, /*ThroughVoidCasts=*/true,
+                       [&](const CallExpr &Dropped, bool CanAwait) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&Dropped);
     if (!Call || !model().isAwaitedReleaseCall(*Call))
       return;
     SourceLocation Loc = Call->getBeginLoc();
@@ -76,11 +53,7 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
                 << Call->getMethodDecl()->getName() << (Object != nullptr)
                 << (Object ? Object->getDecl() : nullptr)
                 << Call->getSourceRange();
-    bool InHandler = llvm::any_of(Handlers, [&](SourceRange R) {
-      return SM.isPointWithin(SM.getExpansionLoc(Loc), R.getBegin(),
-                              R.getEnd());
-    });
-    if (CoroutineBody && !InHandler && !Loc.isMacroID())
+    if (CanAwait && !Loc.isMacroID())
       Diag << FixItHint::CreateInsertion(Loc, "co_await ");
   });
 }

@@ -19,45 +19,12 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  const Stmt *CoroutineBody = getCoroutineUserBody(*Function);
-  const Stmt *Body = CoroutineBody ? CoroutineBody : Function->getBody();
-  if (!Body)
-    return;
-  // Lambdas are functions of their own and are matched separately: whether
-  // `co_await` may be inserted depends on the innermost function.
-  ScopeWalkOptions Options;
-  Options.IntoImmediatelyInvokedLambdas = false;
-  // co_await may not appear in a handler: calls there get no fix-it.
-  // Handlers are seen before their contents (pre-order).
-  llvm::SmallVector<SourceRange, 4> Handlers;
-  const SourceManager &SM = *Result.SourceManager;
-  auto InHandler = [&](SourceLocation Loc) {
-    return llvm::any_of(Handlers, [&](SourceRange R) {
-      return SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
-    });
-  };
-  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *Parent) {
-    if (const auto *Catch = dyn_cast<CXXCatchStmt>(&S)) {
-      Handlers.push_back(Catch->getHandlerBlock()->getSourceRange());
-      return;
-    }
-    const auto *E = dyn_cast<Expr>(&S);
-    if (!E || !isDiscardedPosition(S, Parent))
-      return;
-    // In `a(), b();` both results are dropped; the left one is a discarded
-    // position of its own.
-    const Expr *Discarded = ignoreFullExprWrappers(E);
-    while (const auto *Comma = dyn_cast<BinaryOperator>(Discarded)) {
-      if (Comma->getOpcode() != BO_Comma)
-        break;
-      Discarded = ignoreFullExprWrappers(Comma->getRHS());
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(Discarded))
-      checkDiscardedCall(*Call, CoroutineBody && !InHandler(SM.getExpansionLoc(
-                                                     Call->getBeginLoc()))
-                                    ? Function
-                                    : nullptr);
-  });
+  // An explicit (void) cast is a deliberate discard: not reported here.
+  forEachDiscardedCall(*Function, *Result.SourceManager,
+                       /*ThroughVoidCasts=*/false,
+                       [&](const CallExpr &Call, bool CanAwait) {
+                         checkDiscardedCall(Call, CanAwait ? Function : nullptr);
+                       });
 }
 
 void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,

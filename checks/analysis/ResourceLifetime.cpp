@@ -3,6 +3,7 @@
 #include "ResourceLifetime.h"
 
 #include "CoroutineScope.h"
+#include "analysis/BlockWorklist.h"
 #include "analysis/ResourceUses.h"
 
 
@@ -100,16 +101,10 @@ public:
         if (const auto *Try = dyn_cast<CXXTryStmt>(T))
           Dispatch[Try] = Block;
 
-    unsigned N = Vars.size();
-    In.assign(Cfg->getNumBlockIDs(), llvm::BitVector(N));
-    Reached.assign(Cfg->getNumBlockIDs(), false);
-    enqueue(Cfg->getEntry(), llvm::BitVector(N));
-    while (!Work.empty()) {
-      const CFGBlock *Block = Work.front();
-      Work.pop_front();
-      Queued.erase(Block);
+    Worklist.emplace(*Cfg, Vars.size());
+    Worklist->enqueue(Cfg->getEntry(), llvm::BitVector(Vars.size()));
+    while (const CFGBlock *Block = Worklist->pop())
       transfer(*Block);
-    }
   }
 
 private:
@@ -163,18 +158,6 @@ private:
     return false;
   }
 
-  void enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
-    unsigned ID = Block.getBlockID();
-    llvm::BitVector Joined = In[ID];
-    Joined |= State;
-    if (Reached[ID] && Joined == In[ID])
-      return;
-    Reached[ID] = true;
-    In[ID] = std::move(Joined);
-    if (Queued.insert(&Block).second)
-      Work.push_back(&Block);
-  }
-
   /// The exception thrown at \p S: variables whose scope encloses the
   /// handler survive into it; the others leave their scope unreleased.
   void throwAt(const Stmt &S, const llvm::BitVector &State) {
@@ -190,11 +173,11 @@ private:
     }
     if (Try)
       if (const CFGBlock *Handlers = Dispatch.lookup(Try))
-        enqueue(*Handlers, Surviving);
+        Worklist->enqueue(*Handlers, Surviving);
   }
 
   void transfer(const CFGBlock &Block) {
-    llvm::BitVector State = In[Block.getBlockID()];
+    llvm::BitVector State = Worklist->entryState(Block);
     for (const CFGElement &Element : Block) {
       if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
         auto It = Index.find(Lifetime->getVarDecl());
@@ -235,9 +218,7 @@ private:
       if (mayThrow(*S))
         throwAt(*S, State);
     }
-    for (const CFGBlock::AdjacentBlock &Succ : Block.succs())
-      if (const CFGBlock *Next = Succ.getReachableBlock())
-        enqueue(*Next, State);
+    Worklist->propagate(Block, State);
   }
 
   bool before(SourceLocation A, SourceLocation B) {
@@ -271,10 +252,7 @@ private:
   std::unique_ptr<CFG> Cfg;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
-  std::vector<llvm::BitVector> In;
-  std::vector<bool> Reached;
-  std::deque<const CFGBlock *> Work;
-  llvm::SmallPtrSet<const CFGBlock *, 16> Queued;
+  std::optional<BlockWorklist> Worklist;
 };
 
 } // namespace
