@@ -112,6 +112,7 @@ public:
     Worklist.enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
     while (const CFGBlock *Block = Worklist.pop()) {
       llvm::BitVector State = Worklist.entryState(*Block);
+      forgetTryBlockLocks(*Block, State);
       for (const CFGElement &Element : *Block)
         transfer(Element, State);
       Worklist.propagate(*Block, State);
@@ -119,6 +120,21 @@ public:
   }
 
 private:
+  /// The handlers of a try see none of the locks declared inside its try
+  /// block: a throw destroyed them, though the CFG's throw edge carries no
+  /// lifetime ends.
+  void forgetTryBlockLocks(const CFGBlock &Block, llvm::BitVector &State) {
+    const auto *Try = dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt());
+    if (!Try)
+      return;
+    SourceRange Inside = Try->getTryBlock()->getSourceRange();
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (unsigned I : State.set_bits())
+      if (SM.isPointWithin(Locks[I].Var->getLocation(), Inside.getBegin(),
+                           Inside.getEnd()))
+        State.reset(I);
+  }
+
   std::optional<unsigned> lockOf(const Expr *E) const {
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
                                                       : nullptr);

@@ -178,6 +178,13 @@ private:
 
   void transfer(const CFGBlock &Block) {
     llvm::BitVector State = Worklist->entryState(Block);
+    // Resources of the try block do not reach its handlers: the throw
+    // destroyed them (its leak was recorded where it was thrown).
+    if (const auto *Try =
+            dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt()))
+      for (unsigned I : State.set_bits())
+        if (contains(Try->getTryBlock(), Scopes[I]))
+          State.reset(I);
     for (const CFGElement &Element : Block) {
       if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
         auto It = Index.find(Lifetime->getVarDecl());

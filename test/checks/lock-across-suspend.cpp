@@ -153,3 +153,14 @@ void plain() {
   auto later = [] { std::lock_guard<std::mutex> g(m); };
   later();
 }
+
+// A throw out of the lock's block destroys the lock before the handler.
+task<> thrown_out_of_lock_scope(bool fail) {
+  try {
+    std::lock_guard<std::mutex> guard(m);
+    if (fail)
+      throw 1;
+  } catch (int) {
+  }
+  co_await fetch();
+}
