@@ -314,21 +314,38 @@ void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
 /// decision of its author), or a body this translation unit cannot see —
 /// spawned coroutines usually catch what they expect, and a finding that
 /// cannot be checked is not reported.
+static bool startsWithTry(const FunctionDecl &Coroutine) {
+  const auto *Body =
+      dyn_cast_or_null<CompoundStmt>(getCoroutineUserBody(Coroutine));
+  return Body && llvm::any_of(Body->body(), [](const Stmt *S) {
+           return isa<CXXTryStmt>(S);
+         });
+}
+
 static bool mayHandleItsOwnErrors(const Expr *Spawned) {
-  const auto *Call = dyn_cast_or_null<CallExpr>(
-      Spawned ? ignoreFullExprWrappers(Spawned) : nullptr);
+  const Expr *E = Spawned ? ignoreFullExprWrappers(Spawned) : nullptr;
+  // A lambda spawned: a coroutine lambda is judged by its own body;
+  // `[self] { return self->reader(); }` by the call it returns.
+  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
+    const CXXMethodDecl *Operator = Lambda->getCallOperator();
+    if (isCoroutine(*Operator))
+      return startsWithTry(*Operator);
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+    const auto *Return =
+        Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                  : nullptr;
+    E = Return && Return->getRetValue()
+            ? ignoreFullExprWrappers(Return->getRetValue())
+            : nullptr;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return false;
   const FunctionDecl *Definition = nullptr;
   if (!Callee->hasBody(Definition))
     return true;
-  const auto *Body = dyn_cast_or_null<CompoundStmt>(
-      getCoroutineUserBody(*Definition));
-  if (!Body)
-    return false;
-  return llvm::any_of(Body->body(),
-                      [](const Stmt *S) { return isa<CXXTryStmt>(S); });
+  return startsWithTry(*Definition);
 }
 
 /// The replacement handler is written for spawns of awaitable<void>.
@@ -353,10 +370,13 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
     SourceLocation Loc = Call.getArg(I)->getBeginLoc();
     if (!firstReportAt(Loc))
       return;
-    auto Diag = diag(Loc, "'%0' drops the exception of the spawned coroutine; "
-                          "pass a completion handler that rethrows or "
-                          "reports it")
-                << Sink->Name;
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    bool Spawns = Callee && Callee->getIdentifier() &&
+                  Callee->getName().contains_insensitive("spawn");
+    auto Diag = diag(Loc, "'%0' drops the %select{error of the operation|"
+                          "exception of the spawned coroutine}1; pass a "
+                          "completion handler that rethrows or reports it")
+                << Sink->Name << Spawns;
     SourceRange Range = Call.getArg(I)->getSourceRange();
     if (!Sink->Replacement.empty() && !Range.getBegin().isMacroID() &&
         !Range.getEnd().isMacroID() && spawnsVoid(Spawned))

@@ -76,6 +76,8 @@ struct fire_and_forget {
 // Spawned with asio::detached and no error handling of its own.
 asio::awaitable<void> session() { co_return; }
 asio::awaitable<void> accept_loop(asio::io_context &io) {
+  asio::co_spawn(io, [] { return session(); }, asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:48: warning: 'asio::detached' drops the exception of the spawned coroutine
   asio::co_spawn(io, session(), asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: 'asio::detached' drops the exception of the spawned coroutine; pass a completion handler that rethrows or reports it [coroguard-suppressed-exception]
   // CHECK-FIXES: asio::co_spawn(io, session(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
@@ -164,6 +166,8 @@ asio::awaitable<void> guarded_session() {
 }
 asio::awaitable<void> spawns(asio::io_context &io) {
   asio::co_spawn(io, guarded_session(), asio::detached);
+  // A lambda returning a coroutine that handles its errors.
+  asio::co_spawn(io, [] { return guarded_session(); }, asio::detached);
   // Defined elsewhere: whether it catches is unknown here.
   asio::co_spawn(io, defined_elsewhere(), asio::detached);
   asio::co_spawn(io, session(), [](std::exception_ptr e) {

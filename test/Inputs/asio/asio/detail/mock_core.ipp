@@ -291,6 +291,16 @@ auto co_spawn(ExecutionContext &ctx, awaitable<void, AwaitableExecutor> a,
     -> async_result_t<CompletionToken, void(std::exception_ptr)> {
   return async_result_t<CompletionToken, void(std::exception_ptr)>();
 }
+/// co_spawn(ctx, function object returning an awaitable, token).
+template <class ExecutionContext, class F,
+          class CompletionToken = default_completion_token_t>
+  requires detail::is_context_like<ExecutionContext> &&
+           requires(F f) { f().await_ready(); }
+auto co_spawn(ExecutionContext &ctx, F &&f,
+              CompletionToken &&token = CompletionToken())
+    -> async_result_t<CompletionToken, void(std::exception_ptr)> {
+  return async_result_t<CompletionToken, void(std::exception_ptr)>();
+}
 
 template <class Executor, class CompletionToken>
   requires detail::is_executor_like<Executor>
