@@ -10,6 +10,8 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "analysis/BlockWorklist.h"
+#include "analysis/ExceptionEdges.h"
+#include "analysis/ResourceUses.h"
 #include "model/ClassShape.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -108,13 +110,24 @@ public:
         CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
     if (!Cfg)
       return;
+    ExceptionEdges Edges(*Cfg, Parents);
     BlockWorklist Worklist(*Cfg, Locks.size());
     Worklist.enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
     while (const CFGBlock *Block = Worklist.pop()) {
       llvm::BitVector State = Worklist.entryState(*Block);
       forgetTryBlockLocks(*Block, State);
-      for (const CFGElement &Element : *Block)
+      for (const CFGElement &Element : *Block) {
         transfer(Element, State);
+        // A call that throws inside a try continues at its handlers with
+        // the locks as they are now (an unlock() after it never ran).
+        if (auto StmtElement = Element.getAs<CFGStmt>()) {
+          const Stmt *S = StmtElement->getStmt();
+          if (State.any() && Parents.hasParent(S) && mayThrow(*S))
+            if (const CFGBlock *Handlers =
+                    Edges.handlersOf(Edges.enclosingTry(*S)))
+              Worklist.enqueue(*Handlers, State);
+        }
+      }
       Worklist.propagate(*Block, State);
     }
   }

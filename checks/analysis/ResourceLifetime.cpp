@@ -4,6 +4,7 @@
 
 #include "CoroutineScope.h"
 #include "analysis/BlockWorklist.h"
+#include "analysis/ExceptionEdges.h"
 #include "analysis/ResourceUses.h"
 
 
@@ -96,10 +97,7 @@ public:
     Cfg = CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
     if (!Cfg)
       return;
-    for (const CFGBlock *Block : *Cfg)
-      if (const Stmt *T = Block->getTerminatorStmt())
-        if (const auto *Try = dyn_cast<CXXTryStmt>(T))
-          Dispatch[Try] = Block;
+    Edges.emplace(*Cfg, Parents);
 
     Worklist.emplace(*Cfg, Vars.size());
     Worklist->enqueue(Cfg->getEntry(), llvm::BitVector(Vars.size()));
@@ -139,18 +137,6 @@ private:
     return false;
   }
 
-  /// The innermost try whose try-block contains \p S (a handler is not
-  /// covered by its own try).
-  const CXXTryStmt *enclosingTry(const Stmt *S) {
-    const Stmt *Child = S;
-    for (const Stmt *Cur = Parents.getParent(S); Cur;
-         Child = Cur, Cur = Parents.getParent(Cur))
-      if (const auto *Try = dyn_cast<CXXTryStmt>(Cur))
-        if (Child == Try->getTryBlock())
-          return Try;
-    return nullptr;
-  }
-
   bool contains(const Stmt *Outer, const Stmt *Inner) {
     for (const Stmt *S = Inner; S; S = Parents.getParent(S))
       if (S == Outer)
@@ -161,7 +147,7 @@ private:
   /// The exception thrown at \p S: variables whose scope encloses the
   /// handler survive into it; the others leave their scope unreleased.
   void throwAt(const Stmt &S, const llvm::BitVector &State) {
-    const CXXTryStmt *Try = enclosingTry(&S);
+    const CXXTryStmt *Try = Edges->enclosingTry(S);
     llvm::BitVector Surviving(Vars.size());
     for (unsigned I : State.set_bits()) {
       if (isInReleaseArguments(S, I))
@@ -172,7 +158,7 @@ private:
         recordExceptionalLeak(I, S, /*Terminator=*/false);
     }
     if (Try)
-      if (const CFGBlock *Handlers = Dispatch.lookup(Try))
+      if (const CFGBlock *Handlers = Edges->handlersOf(Try))
         Worklist->enqueue(*Handlers, Surviving);
   }
 
@@ -258,7 +244,7 @@ private:
   std::vector<const Stmt *> Scopes;
   std::unique_ptr<CFG> Cfg;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
-  llvm::DenseMap<const CXXTryStmt *, const CFGBlock *> Dispatch;
+  std::optional<ExceptionEdges> Edges;
   std::optional<BlockWorklist> Worklist;
 };
 

@@ -164,3 +164,18 @@ task<> thrown_out_of_lock_scope(bool fail) {
   }
   co_await fetch();
 }
+
+// A call that throws before the unlock() leaves the lock held in the
+// handler and after it.
+void may_throw();
+task<> throws_before_unlock() {
+  std::unique_lock<std::mutex> lock(m);
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: 'lock' may still hold its mutex
+  try {
+    may_throw();
+    lock.unlock();
+  } catch (...) {
+  }
+  co_await fetch();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the coroutine suspends here with 'lock' held
+}
