@@ -2,18 +2,19 @@
 //
 // Both CFG analyses (resource lifetimes, held locks) propagate one bit per
 // tracked variable, joined by union at block entries. This is the part
-// they share: per-block entry states and the queue of blocks to revisit.
+// they share: per-block entry states, on top of clang's
+// ForwardDataflowWorklist (blocks in reverse post-order, each queued once).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROGUARD_CHECKS_ANALYSIS_BLOCKWORKLIST_H
 #define COROGUARD_CHECKS_ANALYSIS_BLOCKWORKLIST_H
 
+#include "clang/Analysis/Analyses/PostOrderCFGView.h"
 #include "clang/Analysis/CFG.h"
+#include "clang/Analysis/FlowSensitive/DataflowWorklist.h"
 #include "llvm/ADT/BitVector.h"
-#include "llvm/ADT/SmallPtrSet.h"
 
-#include <deque>
 #include <vector>
 
 namespace clang::coroguard {
@@ -21,7 +22,8 @@ namespace clang::coroguard {
 class BlockWorklist {
 public:
   BlockWorklist(const CFG &Cfg, unsigned Bits)
-      : In(Cfg.getNumBlockIDs(), llvm::BitVector(Bits)),
+      : Order(&Cfg), Queue(Cfg, &Order),
+        In(Cfg.getNumBlockIDs(), llvm::BitVector(Bits)),
         Reached(Cfg.getNumBlockIDs(), false) {}
 
   /// Joins \p State into \p Block's entry state; queues the block when
@@ -34,19 +36,11 @@ public:
       return;
     Reached[ID] = true;
     In[ID] = std::move(Joined);
-    if (Queued.insert(&Block).second)
-      Work.push_back(&Block);
+    Queue.enqueueBlock(&Block);
   }
 
   /// The next block to visit, or null when the states are stable.
-  const CFGBlock *pop() {
-    if (Work.empty())
-      return nullptr;
-    const CFGBlock *Block = Work.front();
-    Work.pop_front();
-    Queued.erase(Block);
-    return Block;
-  }
+  const CFGBlock *pop() { return Queue.dequeue(); }
 
   const llvm::BitVector &entryState(const CFGBlock &Block) const {
     return In[Block.getBlockID()];
@@ -60,10 +54,12 @@ public:
   }
 
 private:
+  // Handler blocks are reached only through the analyses' own exception
+  // edges, so the order does not rank them; they are still visited.
+  PostOrderCFGView Order;
+  ForwardDataflowWorklist Queue;
   std::vector<llvm::BitVector> In;
   std::vector<bool> Reached;
-  std::deque<const CFGBlock *> Work;
-  llvm::SmallPtrSet<const CFGBlock *, 16> Queued;
 };
 
 } // namespace clang::coroguard
