@@ -82,33 +82,40 @@ SourceLocation exitLocation(const Stmt *Trigger) {
 class Analysis {
 public:
   Analysis(const FunctionDecl &FD, const Stmt &Body, ModelQueries &Model,
-           std::vector<ResourceFindings> &Vars)
+           std::vector<ResourceFindings> &Vars, unsigned CalleeDepth)
       : Ctx(FD.getASTContext()), Body(Body), Model(Model), Vars(Vars),
-        Parents(const_cast<Stmt *>(&Body)), Uses(Model, Vars) {
+        Parents(const_cast<Stmt *>(&Body)), Uses(Model, Vars, CalleeDepth) {
     for (unsigned I = 0; I < Vars.size(); ++I) {
       Index[Vars[I].Var] = I;
       Scopes.push_back(scopeOf(*Vars[I].Var));
     }
   }
 
-  void run(const FunctionDecl &FD) {
+  /// Runs the dataflow; \p OpenAtEntry are the variables (parameters)
+  /// unreleased when the function starts. Returns the variables that may
+  /// still be unreleased when it returns normally, or null without a CFG.
+  std::optional<llvm::BitVector> run(const FunctionDecl &FD,
+                                     const llvm::BitVector &OpenAtEntry) {
     CFG::BuildOptions Options;
     Options.AddLifetime = true;
     Cfg = CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
     if (!Cfg)
-      return;
+      return std::nullopt;
     Edges.emplace(*Cfg, Parents);
 
     Worklist.emplace(*Cfg, Vars.size());
-    Worklist->enqueue(Cfg->getEntry(), llvm::BitVector(Vars.size()));
+    Worklist->enqueue(Cfg->getEntry(), OpenAtEntry);
     while (const CFGBlock *Block = Worklist->pop())
       transfer(*Block);
+    return Worklist->entryState(Cfg->getExit());
   }
 
 private:
   /// The statement whose end ends \p Var's lifetime: the block declaring
   /// it, or the if/for/while/switch whose init or condition declares it.
   const Stmt *scopeOf(const VarDecl &Var) {
+    if (!Vars[Index[&Var]].DeclaringStmt)
+      return &Body; // a parameter
     for (const Stmt *S = Parents.getParent(Vars[Index[&Var]].DeclaringStmt); S;
          S = Parents.getParent(S))
       if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, SwitchStmt,
@@ -258,9 +265,27 @@ analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model) {
   std::vector<ResourceFindings> Vars = collectResources(*Body, Model);
   if (Vars.empty())
     return Vars;
-  Analysis A(Function, *Body, Model, Vars);
-  A.run(Function);
+  Analysis A(Function, *Body, Model, Vars, /*CalleeDepth=*/0);
+  A.run(Function, llvm::BitVector(Vars.size()));
   return Vars;
+}
+
+bool releasesParameterOnEveryPath(const FunctionDecl &Function,
+                                  const ParmVarDecl &Param,
+                                  const ResourceInfo &Resource,
+                                  ModelQueries &Model, unsigned CalleeDepth) {
+  const Stmt *Body = getCoroutineUserBody(Function);
+  if (!Body)
+    Body = Function.getBody();
+  if (!Body)
+    return false;
+  std::vector<ResourceFindings> Vars(1);
+  Vars[0].Var = &Param;
+  Vars[0].Resource = Resource;
+  Analysis A(Function, *Body, Model, Vars, CalleeDepth);
+  std::optional<llvm::BitVector> AtExit =
+      A.run(Function, llvm::BitVector(1, true));
+  return AtExit && !AtExit->test(0) && !Vars[0].NormalLeak;
 }
 
 } // namespace clang::coroguard

@@ -60,6 +60,15 @@ struct ResourceFindings {
 std::vector<ResourceFindings> analyzeResourceLifetimes(const FunctionDecl &Function,
                                                        ModelQueries &Model);
 
+/// Whether \p Function releases (or hands over) its parameter \p Param, of
+/// the async resource type \p Resource, on every path on which it returns
+/// normally: the same dataflow, started with the parameter unreleased.
+/// \p CalleeDepth bounds how deep callees of callees are followed.
+bool releasesParameterOnEveryPath(const FunctionDecl &Function,
+                                  const ParmVarDecl &Param,
+                                  const ResourceInfo &Resource,
+                                  ModelQueries &Model, unsigned CalleeDepth);
+
 } // namespace clang::coroguard
 
 #endif // COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H

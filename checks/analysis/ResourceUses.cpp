@@ -10,8 +10,9 @@
 namespace clang::coroguard {
 
 ResourceUses::ResourceUses(ModelQueries &Model,
-                           std::vector<ResourceFindings> &Vars)
-    : Model(Model), Vars(Vars) {
+                           std::vector<ResourceFindings> &Vars,
+                           unsigned CalleeDepth)
+    : Model(Model), Vars(Vars), CalleeDepth(CalleeDepth) {
   for (unsigned I = 0; I < Vars.size(); ++I)
     Index[Vars[I].Var] = I;
 }
@@ -117,34 +118,14 @@ bool ResourceUses::calleeReleasesParam(const FunctionDecl &Callee,
     It->second = soundsLikeRelease(Callee);
     return It->second;
   }
-  const ParmVarDecl *P = Definition->getParamDecl(Param);
-  bool Releases = false;
-  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
-    if (!S || Releases)
-      return;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-      const Expr *Object =
-          Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
-      if (const auto *Unary = dyn_cast<UnaryOperator>(Object);
-          Unary && Unary->getOpcode() == UO_Deref)
-        Object = Unary->getSubExpr()->IgnoreParenImpCasts();
-      const auto *Ref = dyn_cast<DeclRefExpr>(Object);
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Ref && Ref->getDecl() == P && Method && Method->getIdentifier() &&
-          llvm::is_contained(Resource.Release, Method->getName().str()))
-        Releases = true;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (isNamedStdFunction(Call->getDirectCallee(), {"move", "forward"}) &&
-          Call->getNumArgs() == 1)
-        if (const auto *Ref = dyn_cast<DeclRefExpr>(
-                Call->getArg(0)->IgnoreParenImpCasts()))
-          if (Ref->getDecl() == P)
-            Releases = true;
-    for (const Stmt *Child : S->children())
-      Scan(Child);
-  };
-  Scan(Definition->getBody());
+  // Callees of callees are followed a few levels; deeper, or in a cycle,
+  // the callee is taken not to release (a finding rather than a miss).
+  constexpr unsigned MaxCalleeDepth = 3;
+  bool Releases =
+      CalleeDepth < MaxCalleeDepth &&
+      releasesParameterOnEveryPath(*Definition,
+                                   *Definition->getParamDecl(Param), Resource,
+                                   Model, CalleeDepth + 1);
   It->second = Releases;
   return Releases;
 }

@@ -21,7 +21,10 @@ namespace clang::coroguard {
 
 class ResourceUses {
 public:
-  ResourceUses(ModelQueries &Model, std::vector<ResourceFindings> &Vars);
+  /// \p CalleeDepth: how many callers up this analysis runs (callees are
+  /// summarised by the same analysis, a few levels deep).
+  ResourceUses(ModelQueries &Model, std::vector<ResourceFindings> &Vars,
+               unsigned CalleeDepth);
 
   /// Clears in \p State the variables \p S releases or hands over, and
   /// records the releases in the findings.
@@ -43,13 +46,15 @@ private:
   /// Every tracked variable mentioned anywhere in \p S, lambda captures
   /// included.
   void collectMentions(const Stmt *S, llvm::SmallVectorImpl<unsigned> &Out);
-  /// Whether \p Callee, defined in this translation unit, releases or moves
-  /// its parameter \p Param.
+  /// Whether \p Callee releases or hands over its parameter \p Param on
+  /// every path (decided on its CFG when it is defined in this translation
+  /// unit, by its name otherwise).
   bool calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
                            const ResourceInfo &Resource);
 
   ModelQueries &Model;
   std::vector<ResourceFindings> &Vars;
+  unsigned CalleeDepth;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> CalleeCache;
 };

@@ -184,6 +184,18 @@ task<> passed_to_a_closer(database &db) {
   co_await close_it(other); // declared elsewhere, named like a release
 }
 
+// A callee that closes only on some paths does not take the resource over.
+task<> close_if(connection &c, bool yes) {
+  if (yes)
+    co_await c.close();
+}
+task<> passed_to_a_sometimes_closer(database &db, bool yes) {
+  connection conn = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is never released
+  co_await close_if(conn, yes);
+}
+// CHECK-MESSAGES: :[[@LINE-1]]:1: note: 'conn' is still unreleased at the end of its scope
+
 // The release awaitable stored now and awaited later.
 task<> release_awaited_later(database &db) {
   connection conn = co_await db.connect("db://");
