@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <tuple>
@@ -12,40 +13,41 @@ namespace coroguard {
 
 namespace {
 
-/// Maps byte offsets to line/column, reading each file once.
+/// Maps byte offsets to line/column with llvm::SourceMgr (which keeps a
+/// line-offset cache per buffer), reading each file once.
 class LineTables {
 public:
   SourcePosition position(llvm::StringRef File, unsigned Offset) {
     SourcePosition P;
     P.File = File.str();
     P.Offset = Offset;
-    if (File.empty())
+    unsigned ID = bufferFor(File);
+    if (!ID)
       return P;
-    const std::vector<unsigned> &Starts = lineStarts(File);
-    if (Starts.empty())
+    llvm::StringRef Text = Sources.getMemoryBuffer(ID)->getBuffer();
+    if (Offset > Text.size())
       return P;
-    auto It = std::upper_bound(Starts.begin(), Starts.end(), Offset);
-    P.Line = static_cast<unsigned>(It - Starts.begin());
-    P.Column = Offset - Starts[P.Line - 1] + 1;
+    llvm::SMLoc Loc = llvm::SMLoc::getFromPointer(Text.data() + Offset);
+    std::tie(P.Line, P.Column) = Sources.getLineAndColumn(Loc, ID);
+    size_t LineStart = Offset - (P.Column - 1);
+    P.LineText = Text.substr(LineStart).split('\n').first.str();
     return P;
   }
 
 private:
-  const std::vector<unsigned> &lineStarts(llvm::StringRef File) {
-    auto [It, Inserted] = Tables.try_emplace(File);
-    if (!Inserted)
-      return It->second;
-    auto Buffer = llvm::MemoryBuffer::getFile(File);
-    if (!Buffer)
-      return It->second;
-    llvm::StringRef Text = (*Buffer)->getBuffer();
-    It->second.push_back(0);
-    for (size_t I = 0; I < Text.size(); ++I)
-      if (Text[I] == '\n')
-        It->second.push_back(static_cast<unsigned>(I + 1));
+  /// The SourceMgr buffer of \p File, or 0 when it cannot be read.
+  unsigned bufferFor(llvm::StringRef File) {
+    if (File.empty())
+      return 0;
+    auto [It, Inserted] = Buffers.try_emplace(File, 0);
+    if (Inserted)
+      if (auto Buffer = llvm::MemoryBuffer::getFile(File))
+        It->second =
+            Sources.AddNewSourceBuffer(std::move(*Buffer), llvm::SMLoc());
     return It->second;
   }
-  llvm::StringMap<std::vector<unsigned>> Tables;
+  llvm::SourceMgr Sources;
+  llvm::StringMap<unsigned> Buffers;
 };
 
 void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,

@@ -20,6 +20,7 @@ struct SourcePosition {
   unsigned Offset = 0;
   unsigned Line = 0;   ///< 1-based, 0 when unknown
   unsigned Column = 0; ///< 1-based byte column
+  std::string LineText; ///< the source line, for carets and fingerprints
 };
 
 struct Note {

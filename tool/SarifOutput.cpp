@@ -4,7 +4,6 @@
 #include "Version.h"
 
 #include "llvm/ADT/StringExtras.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 
@@ -42,15 +41,11 @@ json artifactLocation(llvm::StringRef File, llvm::StringRef SourceRoot) {
 
 /// SARIF columns count Unicode code points; clang's count bytes.
 unsigned codePointColumn(const SourcePosition &P) {
-  auto Buffer = llvm::MemoryBuffer::getFile(P.File);
-  if (!Buffer || !P.Column)
-    return P.Column;
-  llvm::StringRef Text = (*Buffer)->getBuffer();
-  size_t Start = P.Offset - (P.Column - 1);
-  if (Start > Text.size() || P.Offset > Text.size())
+  if (!P.Column || P.LineText.empty())
     return P.Column;
   unsigned Column = 1;
-  for (char C : Text.slice(Start, P.Offset))
+  llvm::StringRef Before = llvm::StringRef(P.LineText).take_front(P.Column - 1);
+  for (char C : Before)
     if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
       ++Column;
   return Column;
@@ -71,17 +66,10 @@ json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot) {
 /// A stable identity for an alert across commits: the check, the message
 /// and the text of the flagged line (not its number, which moves).
 std::string lineHash(const Finding &F) {
-  std::string LineText;
-  if (auto Buffer = llvm::MemoryBuffer::getFile(F.Where.File)) {
-    llvm::StringRef Text = (*Buffer)->getBuffer();
-    size_t Start = F.Where.Offset - (F.Where.Column ? F.Where.Column - 1 : 0);
-    if (Start <= Text.size())
-      LineText = Text.substr(Start).split('\n').first.trim().str();
-  }
   llvm::SHA1 Hash;
   Hash.update(F.Check);
   Hash.update(F.Message);
-  Hash.update(LineText);
+  Hash.update(llvm::StringRef(F.Where.LineText).trim());
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 16) + ":1";
 }
 

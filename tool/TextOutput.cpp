@@ -2,21 +2,14 @@
 
 #include "OutputWriters.h"
 
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Format.h"
 
 namespace coroguard {
 
 static void writeSourceLine(const SourcePosition &P, llvm::raw_ostream &OS) {
   if (!P.Line)
     return;
-  auto Buffer = llvm::MemoryBuffer::getFile(P.File);
-  if (!Buffer)
-    return;
-  llvm::StringRef Text = (*Buffer)->getBuffer();
-  size_t Start = P.Offset - (P.Column - 1);
-  if (Start > Text.size())
-    return;
-  llvm::StringRef Line = Text.substr(Start).split('\n').first;
+  llvm::StringRef Line = P.LineText;
   OS << llvm::format("%5u", P.Line) << " | " << Line << "\n      | ";
   for (unsigned I = 1; I < P.Column && I <= Line.size(); ++I)
     OS << (Line[I - 1] == '\t' ? '\t' : ' ');
