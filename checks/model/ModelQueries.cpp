@@ -241,7 +241,8 @@ ModelQueries::inferResource(const CXXRecordDecl &RD) {
   ResourceInfo Info;
   Info.TypeName = RD.getQualifiedNameAsString();
   bool AnnotatedClass = hasAnnotation(RD, annotations::AsyncResource);
-  Info.Profile = AnnotatedClass ? "annotation" : "inferred";
+  Info.From = AnnotatedClass ? ResourceInfo::Source::Annotation
+                             : ResourceInfo::Source::Inferred;
   // Walk the class and its bases for release methods.
   llvm::SmallVector<const CXXRecordDecl *, 4> Work{&RD};
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
@@ -465,7 +466,7 @@ bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {
     return false;
   // The model says the release is awaited: whatever it returns (a task, a
   // future, a sender) must be awaited for it to happen.
-  if (Resource->Profile != "inferred" && Resource->Profile != "annotation")
+  if (Resource->From == ResourceInfo::Source::Model)
     return !Call.getType()->isVoidType();
   return taskKind(Call.getType()) != TaskKind::None;
 }

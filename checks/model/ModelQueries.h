@@ -39,7 +39,11 @@ struct ResourceInfo {
   bool Awaited = true;
   std::string Guard;
   std::string GuardNote;
-  std::string Profile; ///< "annotation", "inferred" or a profile name
+  /// Where the knowledge comes from: a model entry is trusted on what its
+  /// releases return; an annotated or inferred class is judged by shape.
+  enum class Source { Model, Annotation, Inferred };
+  Source From = Source::Model;
+  std::string Profile; ///< the model profile, when From is Model
 };
 
 /// A blocking call: what blocks and what to do instead.
