@@ -28,6 +28,17 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
   Infer = !(InferText == "false" || InferText == "0" || InferText == "off");
   CleanupNamesOption = sharedOption(*Context, options::CleanupNames)
                            .value_or(options::DefaultCleanupNames.str());
+  std::string ThrowText = sharedOption(*Context, options::ThrowingCalls)
+                              .value_or(toString(ThrowPolicy).str());
+  if (std::optional<ThrowingCalls> Policy = parseThrowingCalls(ThrowText)) {
+    ThrowPolicy = *Policy;
+  } else {
+    configurationDiag("invalid value '%0' for %1: expected 'user', 'all' or "
+                      "'none'",
+                      DiagnosticIDs::Error)
+        << ThrowText << options::ThrowingCalls;
+    return;
+  }
 
   std::vector<std::string> Files =
       resolveModelFiles(ModelFilesOption, Context->getCurrentFile());
@@ -44,6 +55,9 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
   Settings.Infer = Infer;
   Settings.CleanupNames = splitList(CleanupNamesOption);
   Queries.emplace(std::move(Model), std::move(Settings));
+  Throws.emplace(ThrowPolicy, [this](const Decl &D) {
+    return Queries->isLibraryCode(D);
+  });
 }
 
 void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -51,6 +65,7 @@ void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Opts[options::ModelFiles] = Value(ModelFilesOption);
   Opts[options::InferResources] = Value(Infer ? "true" : "false");
   Opts[options::CleanupNames] = Value(CleanupNamesOption);
+  Opts[options::ThrowingCalls] = Value(toString(ThrowPolicy).str());
 }
 
 void CoroGuardCheck::onStartOfTranslationUnit() { Reported.clear(); }

@@ -10,6 +10,7 @@
 #ifndef COROGUARD_CHECKS_COROGUARDCHECK_H
 #define COROGUARD_CHECKS_COROGUARDCHECK_H
 
+#include "analysis/MayThrow.h"
 #include "model/ModelQueries.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -34,6 +35,8 @@ protected:
   /// register nothing.
   bool hasModel() const { return Queries.has_value(); }
   ModelQueries &model() { return *Queries; }
+  /// Which statements may throw, by option coroguard.ThrowingCalls.
+  const ThrowOracle &throwOracle() const { return *Throws; }
 
   /// Whether another check runs on this translation unit (for precedence
   /// between checks that could report the same code).
@@ -51,6 +54,8 @@ private:
   std::string ModelFilesOption;
   bool Infer = true;
   std::string CleanupNamesOption;
+  ThrowingCalls ThrowPolicy = ThrowingCalls::All;
+  std::optional<ThrowOracle> Throws;
   llvm::DenseSet<SourceLocation> Reported;
 };
 

@@ -9,22 +9,14 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
-#include "analysis/BlockWorklist.h"
-#include "analysis/ExceptionEdges.h"
-#include "analysis/ResourceUses.h"
+#include "analysis/FlowSolver.h"
 #include "model/ClassShape.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/BitVector.h"
-#include "llvm/ADT/SmallPtrSet.h"
-
-#include <deque>
 
 using namespace clang::ast_matchers;
 
@@ -39,6 +31,7 @@ namespace {
 
 struct Lock {
   const VarDecl *Var;
+  const DeclStmt *DeclaringStmt;
   const Stmt *FirstSuspension = nullptr;
 };
 
@@ -95,69 +88,22 @@ bool mentions(const Stmt *S, const VarDecl *Var) {
   return false;
 }
 
-class LockFlow {
+/// Which locks may hold their mutex: set by a locking declaration or
+/// lock(), cleared by unlock(), release(), a move away and the end of the
+/// lock's lifetime.
+class HeldLocks : public BitFlowClient {
 public:
-  LockFlow(const Stmt &Body, ASTContext &Ctx, std::vector<Lock> &Locks)
-      : Body(Body), Ctx(Ctx), Locks(Locks), Parents(const_cast<Stmt *>(&Body)) {
-    for (unsigned I = 0; I < Locks.size(); ++I)
+  HeldLocks(const FunctionFlow &Flow, std::vector<Lock> &Locks)
+      : Flow(Flow), Locks(Locks) {
+    for (unsigned I = 0; I < Locks.size(); ++I) {
       Index[Locks[I].Var] = I;
-  }
-
-  void run(const FunctionDecl &FD) {
-    CFG::BuildOptions Options;
-    Options.AddLifetime = true;
-    std::unique_ptr<CFG> Cfg =
-        CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
-    if (!Cfg)
-      return;
-    ExceptionEdges Edges(*Cfg, Parents);
-    BlockWorklist Worklist(*Cfg, Locks.size());
-    Worklist.enqueue(Cfg->getEntry(), llvm::BitVector(Locks.size()));
-    while (const CFGBlock *Block = Worklist.pop()) {
-      llvm::BitVector State = Worklist.entryState(*Block);
-      forgetTryBlockLocks(*Block, State);
-      for (const CFGElement &Element : *Block) {
-        transfer(Element, State);
-        // A call that throws inside a try continues at its handlers with
-        // the locks as they are now (an unlock() after it never ran).
-        if (auto StmtElement = Element.getAs<CFGStmt>()) {
-          const Stmt *S = StmtElement->getStmt();
-          if (State.any() && Parents.hasParent(S) && mayThrow(*S))
-            if (const CFGBlock *Handlers =
-                    Edges.handlersOf(Edges.enclosingTry(*S)))
-              Worklist.enqueue(*Handlers, State);
-        }
-      }
-      Worklist.propagate(*Block, State);
+      Scopes.push_back(Flow.scopeOf(Locks[I].DeclaringStmt));
     }
   }
 
-private:
-  /// The handlers of a try see none of the locks declared inside its try
-  /// block: a throw destroyed them, though the CFG's throw edge carries no
-  /// lifetime ends.
-  void forgetTryBlockLocks(const CFGBlock &Block, llvm::BitVector &State) {
-    const auto *Try = dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt());
-    if (!Try)
-      return;
-    SourceRange Inside = Try->getTryBlock()->getSourceRange();
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (unsigned I : State.set_bits())
-      if (SM.isPointWithin(Locks[I].Var->getLocation(), Inside.getBegin(),
-                           Inside.getEnd()))
-        State.reset(I);
-  }
+  const std::vector<const Stmt *> &scopes() const { return Scopes; }
 
-  std::optional<unsigned> lockOf(const Expr *E) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                      : nullptr);
-    if (!Ref)
-      return std::nullopt;
-    auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
-    return It == Index.end() ? std::nullopt : std::optional(It->second);
-  }
-
-  void transfer(const CFGElement &Element, llvm::BitVector &State) {
+  void transfer(const CFGElement &Element, llvm::BitVector &State) override {
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
       if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
         State.reset(It->second);
@@ -176,7 +122,8 @@ private:
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
       if (std::optional<unsigned> I =
               lockOf(Member->getImplicitObjectArgument())) {
-        llvm::StringRef Name = Member->getMethodDecl()
+        llvm::StringRef Name = Member->getMethodDecl() &&
+                                       Member->getMethodDecl()->getIdentifier()
                                    ? Member->getMethodDecl()->getName()
                                    : "";
         if (Name == "unlock" || Name == "release")
@@ -196,36 +143,51 @@ private:
           Call->getNumArgs() == 1)
         if (std::optional<unsigned> I = lockOf(Call->getArg(0)))
           State.reset(*I);
+    }
+  }
+
+  /// Reads the suspension points with a lock held off the solved states.
+  void report(const FlowSolver::Step &Step) {
+    auto StmtElement = Step.Element.getAs<CFGStmt>();
+    if (!StmtElement || Step.Before.none())
       return;
+    const Stmt *S = StmtElement->getStmt();
+    if (!Flow.isSuspensionPoint(*S))
+      return;
+    const Expr *Operand = nullptr;
+    if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
+      Operand = Suspend->getOperand();
+    else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(S))
+      Operand = Dependent->getOperand();
+    for (unsigned I : Step.Before.set_bits()) {
+      // `co_await cv.wait(lock, pred)`: the awaitable is given the lock
+      // and releases it while suspended.
+      if (mentions(Operand, Locks[I].Var))
+        continue;
+      recordSuspension(I, *S);
     }
-    if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) &&
-        (S == &Body || Parents.hasParent(S))) {
-      const Expr *Operand = nullptr;
-      if (const auto *Suspend = dyn_cast<CoroutineSuspendExpr>(S))
-        Operand = Suspend->getOperand();
-      else if (const auto *Dependent = dyn_cast<DependentCoawaitExpr>(S))
-        Operand = Dependent->getOperand();
-      for (unsigned I : State.set_bits()) {
-        // `co_await cv.wait(lock, pred)`: the awaitable is given the lock
-        // and releases it while suspended.
-        if (mentions(Operand, Locks[I].Var))
-          continue;
-        recordSuspension(I, *S);
-      }
-    }
+  }
+
+private:
+  std::optional<unsigned> lockOf(const Expr *E) const {
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
+                                                      : nullptr);
+    if (!Ref)
+      return std::nullopt;
+    auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
+    return It == Index.end() ? std::nullopt : std::optional(It->second);
   }
 
   void recordSuspension(unsigned I, const Stmt &At) {
     const Stmt *&First = Locks[I].FirstSuspension;
-    if (!First || Ctx.getSourceManager().isBeforeInTranslationUnit(
+    if (!First || Flow.context().getSourceManager().isBeforeInTranslationUnit(
                       At.getBeginLoc(), First->getBeginLoc()))
       First = &At;
   }
 
-  const Stmt &Body;
-  ASTContext &Ctx;
+  const FunctionFlow &Flow;
   std::vector<Lock> &Locks;
-  ParentMap Parents;
+  std::vector<const Stmt *> Scopes;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
 };
 
@@ -247,12 +209,17 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
             !Var->getType()->isReferenceType() &&
             model().isLockType(Var->getType()) &&
             !isOverAsyncMutex(Var->getType(), model()))
-          Locks.push_back({Var});
+          Locks.push_back({Var, DS});
   });
   if (Locks.empty())
     return;
-  LockFlow Flow(*Body, *Result.Context, Locks);
-  Flow.run(*Coroutine);
+  FunctionFlow Flow(*Coroutine, *Body, throwOracle());
+  if (!Flow.valid())
+    return;
+  HeldLocks Client(Flow, Locks);
+  FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
+  Solver.solve(llvm::BitVector(Locks.size()));
+  Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });
   for (const Lock &L : Locks) {
     if (!L.FirstSuspension || !firstReportAt(L.Var->getLocation()))
       continue;

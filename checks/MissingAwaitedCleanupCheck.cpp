@@ -63,7 +63,7 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
 void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     const FunctionDecl &Function,
     const llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
-  for (const ResourceFindings &F : analyzeResourceLifetimes(Function, model())) {
+  for (const ResourceFindings &F : analyzeResourceLifetimes(Function, model(), throwOracle())) {
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.

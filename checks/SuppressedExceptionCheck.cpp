@@ -4,7 +4,7 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
-#include "analysis/ResourceUses.h"
+#include "analysis/HandlerRules.h"
 #include "model/ModelLoader.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -107,47 +107,17 @@ static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
          FD->getQualifiedNameAsString() == Qualified;
 }
 
-bool SuppressedExceptionCheck::keepsException(const Stmt &Handler) const {
-  bool Keeps = false;
-  std::function<void(const Stmt *)> Visit = [&](const Stmt *S) {
-    if (!S || Keeps)
-      return;
-    if (isa<CXXThrowExpr>(S)) {
-      Keeps = true; // rethrows, or throws something else
-      return;
-    }
-    if (isa<CoreturnStmt>(S)) {
-      // co_return seastar::coroutine::exception(std::current_exception())
-      // is caught by the check below through current_exception().
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (isNamed(Callee, "std::current_exception") ||
-          isNamed(Callee, "std::rethrow_exception") ||
-          isNamed(Callee, "std::terminate") || isNamed(Callee, "abort") ||
-          isNamed(Callee, "std::abort") || isNamed(Callee, "exit") ||
-          isNamed(Callee, "std::exit") || isNamed(Callee, "std::quick_exit")) {
-        Keeps = true;
-        return;
-      }
-      if (Callee && Callee->isNoReturn()) {
-        Keeps = true;
-        return;
-      }
-      if (Callee && !ReportingFunctions.empty() &&
-          ReportingFunctions.count(getQualifiedFunctionName(*Callee))) {
-        Keeps = true;
-        return;
-      }
-    }
-    // Lambdas in the handler run later, if at all.
-    if (isa<LambdaExpr>(S))
-      return;
-    for (const Stmt *Child : S->children())
-      Visit(Child);
+bool SuppressedExceptionCheck::keepsException(const Stmt &Handler,
+                                              const Stmt *FunctionBody) const {
+  auto Reports = [this](const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    return Callee && !ReportingFunctions.empty() &&
+           ReportingFunctions.count(getQualifiedFunctionName(*Callee));
   };
-  Visit(&Handler);
-  return Keeps;
+  KeepingRules Rules;
+  Rules.FunctionBody = FunctionBody;
+  Rules.Reports = Reports;
+  return coroguard::keepsException(Handler, Rules);
 }
 
 /// A handler with no statement (comments aside).
@@ -190,7 +160,7 @@ void SuppressedExceptionCheck::checkHandlers(const FunctionDecl &Coroutine) {
           << &Coroutine << !CatchAll;
       return;
     }
-    if (!CatchAll || keepsException(*Catch->getHandlerBlock()) ||
+    if (!CatchAll || keepsException(*Catch->getHandlerBlock(), Body) ||
         !firstReportAt(Loc))
       return;
     diag(Loc, "'catch (...)' in coroutine %0 swallows every exception, "
@@ -212,7 +182,7 @@ void SuppressedExceptionCheck::checkUnhandledException(
   // Templates: the written code once.
   if (Method.isTemplateInstantiation())
     return;
-  if (keepsException(*Method.getBody()) ||
+  if (keepsException(*Method.getBody(), Method.getBody()) ||
       !firstReportAt(Method.getLocation()))
     return;
   diag(Method.getLocation(),
@@ -222,13 +192,13 @@ void SuppressedExceptionCheck::checkUnhandledException(
 }
 
 /// Whether \p S contains a throwing point outside any try statement.
-static bool mayThrowUncaught(const Stmt *S) {
+static bool mayThrowUncaught(const Stmt *S, const ThrowOracle &Throws) {
   if (!S || isa<CXXTryStmt, LambdaExpr>(S))
     return false;
-  if (mayThrow(*S))
+  if (Throws.mayThrow(*S))
     return true;
   for (const Stmt *Child : S->children())
-    if (mayThrowUncaught(Child))
+    if (mayThrowUncaught(Child, Throws))
       return true;
   return false;
 }
@@ -241,7 +211,7 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
   for (const Expr *Arg : Call.arguments())
     if (const auto *Lambda = dyn_cast<LambdaExpr>(ignoreFullExprWrappers(Arg)))
       Work = Lambda;
-  if (!Work || !mayThrowUncaught(Work->getBody()))
+  if (!Work || !mayThrowUncaught(Work->getBody(), throwOracle()))
     return;
   // A noexcept lambda terminates instead: nothing is dropped.
   if (const auto *Proto =

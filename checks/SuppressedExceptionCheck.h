@@ -28,9 +28,9 @@ private:
   void checkSinks(const CallExpr &Call);
   void checkExitHook(const CXXMethodDecl &Hook);
   void checkSinkFunction(const CallExpr &Call);
-  /// The handler keeps the exception: rethrows it, captures it, throws,
-  /// terminates, or reports it through a configured function.
-  bool keepsException(const Stmt &Handler) const;
+  /// The handler keeps the exception (analysis/HandlerRules.h), or reports
+  /// it through a configured function.
+  bool keepsException(const Stmt &Handler, const Stmt *FunctionBody) const;
 
   std::string ReportingFunctionsOption;
   llvm::StringSet<> ReportingFunctions;

@@ -66,6 +66,16 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
   for (const clang::tidy::ClangTidyError &E : Errors) {
     const clang::tooling::DiagnosticMessage &M = E.Message;
     SourcePosition Where = Lines.position(M.FilePath, M.FileOffset);
+    if (E.DiagnosticName == "clang-tidy-config") {
+      // An option a check cannot use: every check instance of every
+      // translation unit says so, the run reports it once.
+      std::string Text = "invalid configuration: " + M.Message;
+      if (llvm::none_of(Out.Errors, [&](const InputError &Seen) {
+            return Seen.Message == Text;
+          }))
+        Out.Errors.push_back({"", Text});
+      continue;
+    }
     if (E.DiagnosticName == "clang-diagnostic-error") {
       llvm::StringRef Message = M.Message;
       Message.consume_front("error: ");

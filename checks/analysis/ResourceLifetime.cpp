@@ -3,25 +3,32 @@
 #include "ResourceLifetime.h"
 
 #include "CoroutineScope.h"
-#include "analysis/BlockWorklist.h"
-#include "analysis/ExceptionEdges.h"
+#include "analysis/FlowSolver.h"
 #include "analysis/ResourceUses.h"
 
-
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/CFG.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/DenseMap.h"
-
-#include <deque>
 
 namespace clang::coroguard {
 
 namespace {
+
+/// `x = ...` on a variable: the assignment operator of a class.
+const VarDecl *assignedVariable(const Stmt &S) {
+  const auto *Op = dyn_cast<CXXOperatorCallExpr>(&S);
+  if (!Op || Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+  return Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+bool isDefaultConstructed(const VarDecl &Var) {
+  const auto *Construct =
+      dyn_cast_or_null<CXXConstructExpr>(Var.getInit()->IgnoreImplicit());
+  return Construct && Construct->getNumArgs() == 0;
+}
 
 /// Locals worth tracking: owned (not references, not static) and of an
 /// async resource type. Default constructions count: scopes, gates and
@@ -29,9 +36,12 @@ namespace {
 std::vector<ResourceFindings> collectResources(const Stmt &Body,
                                                ModelQueries &Model) {
   std::vector<ResourceFindings> Result;
+  llvm::SmallPtrSet<const VarDecl *, 4> Assigned;
   ScopeWalkOptions Options;
   Options.IntoImmediatelyInvokedLambdas = false;
   forEachStmtInScope(Body, Options, [&](const Stmt &S, const Stmt *) {
+    if (const VarDecl *Var = assignedVariable(S))
+      Assigned.insert(Var);
     const auto *DS = dyn_cast<DeclStmt>(&S);
     if (!DS)
       return;
@@ -50,6 +60,9 @@ std::vector<ResourceFindings> collectResources(const Stmt &Body,
       Result.push_back(std::move(F));
     }
   });
+  for (ResourceFindings &F : Result)
+    F.AcquiredByAssignment =
+        Assigned.count(F.Var) && isDefaultConstructed(*F.Var);
   return Result;
 }
 
@@ -79,150 +92,111 @@ SourceLocation exitLocation(const Stmt *Trigger) {
   return Trigger->getBeginLoc();
 }
 
-class Analysis {
+/// The transfer: releases and hand-overs clear a variable, its declaration
+/// sets it, the end of its lifetime and a coroutine terminator clear it.
+class Lifetimes : public BitFlowClient {
 public:
-  Analysis(const FunctionDecl &FD, const Stmt &Body, ModelQueries &Model,
-           std::vector<ResourceFindings> &Vars, unsigned CalleeDepth)
-      : Ctx(FD.getASTContext()), Body(Body), Model(Model), Vars(Vars),
-        Parents(const_cast<Stmt *>(&Body)), Uses(Model, Vars, CalleeDepth) {
+  Lifetimes(const FunctionFlow &Flow, ModelQueries &Model,
+            const ThrowOracle &Throws, std::vector<ResourceFindings> &Vars,
+            unsigned CalleeDepth)
+      : Flow(Flow), Model(Model), Vars(Vars),
+        Uses(Model, Throws, Vars, CalleeDepth) {
     for (unsigned I = 0; I < Vars.size(); ++I) {
       Index[Vars[I].Var] = I;
-      Scopes.push_back(scopeOf(*Vars[I].Var));
+      Scopes.push_back(Flow.scopeOf(Vars[I].DeclaringStmt));
     }
   }
 
-  /// Runs the dataflow; \p OpenAtEntry are the variables (parameters)
-  /// unreleased when the function starts. Returns the variables that may
-  /// still be unreleased when it returns normally, or null without a CFG.
-  std::optional<llvm::BitVector> run(const FunctionDecl &FD,
-                                     const llvm::BitVector &OpenAtEntry) {
-    CFG::BuildOptions Options;
-    Options.AddLifetime = true;
-    Cfg = CFG::buildCFG(&FD, const_cast<Stmt *>(&Body), &Ctx, Options);
-    if (!Cfg)
-      return std::nullopt;
-    Edges.emplace(*Cfg, Parents);
+  const std::vector<const Stmt *> &scopes() const { return Scopes; }
 
-    Worklist.emplace(*Cfg, Vars.size());
-    Worklist->enqueue(Cfg->getEntry(), OpenAtEntry);
-    while (const CFGBlock *Block = Worklist->pop())
-      transfer(*Block);
-    return Worklist->entryState(Cfg->getExit());
+  void transfer(const CFGElement &Element, llvm::BitVector &State) override {
+    if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
+      if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
+        State.reset(It->second);
+      return;
+    }
+    auto StmtElement = Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      return;
+    const Stmt *S = StmtElement->getStmt();
+    // Releases and hand-overs take effect before the element can throw: a
+    // release that throws has still been attempted.
+    Uses.apply(*S, State);
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (auto It = Index.find(dyn_cast<VarDecl>(D));
+            It != Index.end() && !Vars[It->second].AcquiredByAssignment)
+          State.set(It->second);
+    if (const VarDecl *Var = assignedVariable(*S))
+      if (auto It = Index.find(Var);
+          It != Index.end() && Vars[It->second].AcquiredByAssignment)
+        State.set(It->second);
+    // The coroutine ends here with an exception, without unwinding through
+    // any handler.
+    if (isTerminator(*S))
+      State.reset();
+  }
+
+  /// Reads the findings off the solved states.
+  void report(const FlowSolver::Step &Step) {
+    if (auto Lifetime = Step.Element.getAs<CFGLifetimeEnds>()) {
+      auto It = Index.find(Lifetime->getVarDecl());
+      if (It != Index.end() && Step.Before.test(It->second))
+        recordNormalLeak(It->second, Lifetime->getTriggerStmt());
+      return;
+    }
+    auto StmtElement = Step.Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      return;
+    const Stmt *S = StmtElement->getStmt();
+    if (std::optional<unsigned> I = Uses.releasedBy(*S))
+      if (!llvm::is_contained(Vars[*I].ReleaseCalls, S))
+        Vars[*I].ReleaseCalls.push_back(S);
+    for (unsigned I : Step.Before.set_bits())
+      if (!Step.After.test(I) && !isTerminator(*S))
+        Vars[I].ReleasedSomewhere = true;
+    if (isTerminator(*S)) {
+      for (unsigned I : Step.Before.set_bits())
+        recordExceptionalLeak(I, *S, /*Terminator=*/true);
+      return;
+    }
+    if (!Step.Throws)
+      return;
+    for (unsigned I : Step.After.set_bits()) {
+      if (isInReleaseArguments(*S, I))
+        continue;
+      bool Survives = Step.Try && Scopes[I] != Step.Try &&
+                      Flow.contains(Scopes[I], Step.Try);
+      if (!Survives)
+        recordExceptionalLeak(I, *S, /*Terminator=*/false);
+    }
   }
 
 private:
-  /// The statement whose end ends \p Var's lifetime: the block declaring
-  /// it, or the if/for/while/switch whose init or condition declares it.
-  const Stmt *scopeOf(const VarDecl &Var) {
-    if (!Vars[Index[&Var]].DeclaringStmt)
-      return &Body; // a parameter
-    for (const Stmt *S = Parents.getParent(Vars[Index[&Var]].DeclaringStmt); S;
-         S = Parents.getParent(S))
-      if (isa<CompoundStmt, IfStmt, ForStmt, WhileStmt, SwitchStmt,
-              CXXForRangeStmt, CXXCatchStmt>(S))
-        return S;
-    return &Body;
+  bool isTerminator(const Stmt &S) {
+    const auto *E = dyn_cast<Expr>(&S);
+    return E && Flow.isWritten(S) && Model.isTerminator(*E);
   }
 
   /// The arguments of `x.close(args)` are evaluated as part of the release:
   /// an exception they throw is the release's own failure, not a path that
   /// skips it.
   bool isInReleaseArguments(const Stmt &S, unsigned I) {
+    const ParentMap &Parents = Flow.parents();
     const Stmt *Child = &S;
     for (const Stmt *P = Parents.getParent(&S); P && !isa<CompoundStmt>(P);
          Child = P, P = Parents.getParent(P)) {
       const auto *Member = dyn_cast<CXXMemberCallExpr>(P);
       if (!Member || Child == Member->getCallee())
         continue;
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && Method->getIdentifier() &&
-          Uses.trackedVar(Member->getImplicitObjectArgument()) == I &&
-          llvm::is_contained(Vars[I].Resource.Release,
-                             Method->getName().str()))
+      if (Uses.releasedBy(*Member) == I)
         return true;
     }
     return false;
-  }
-
-  bool contains(const Stmt *Outer, const Stmt *Inner) {
-    for (const Stmt *S = Inner; S; S = Parents.getParent(S))
-      if (S == Outer)
-        return true;
-    return false;
-  }
-
-  /// The exception thrown at \p S: variables whose scope encloses the
-  /// handler survive into it; the others leave their scope unreleased.
-  void throwAt(const Stmt &S, const llvm::BitVector &State) {
-    const CXXTryStmt *Try = Edges->enclosingTry(S);
-    llvm::BitVector Surviving(Vars.size());
-    for (unsigned I : State.set_bits()) {
-      if (isInReleaseArguments(S, I))
-        continue;
-      if (Try && Scopes[I] != Try && contains(Scopes[I], Try))
-        Surviving.set(I);
-      else
-        recordExceptionalLeak(I, S, /*Terminator=*/false);
-    }
-    if (Try)
-      if (const CFGBlock *Handlers = Edges->handlersOf(Try))
-        Worklist->enqueue(*Handlers, Surviving);
-  }
-
-  void transfer(const CFGBlock &Block) {
-    llvm::BitVector State = Worklist->entryState(Block);
-    // Resources of the try block do not reach its handlers: the throw
-    // destroyed them (its leak was recorded where it was thrown).
-    if (const auto *Try =
-            dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt()))
-      for (unsigned I : State.set_bits())
-        if (contains(Try->getTryBlock(), Scopes[I]))
-          State.reset(I);
-    for (const CFGElement &Element : Block) {
-      if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
-        auto It = Index.find(Lifetime->getVarDecl());
-        if (It == Index.end())
-          continue;
-        if (State.test(It->second))
-          recordNormalLeak(It->second, Lifetime->getTriggerStmt());
-        State.reset(It->second);
-        continue;
-      }
-      auto StmtElement = Element.getAs<CFGStmt>();
-      if (!StmtElement)
-        continue;
-      const Stmt *S = StmtElement->getStmt();
-      // Releases and hand-overs take effect before the element can throw:
-      // a release that throws has still been attempted.
-      Uses.apply(*S, State);
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
-            State.set(It->second);
-      if (State.none())
-        continue;
-      // Only elements that are part of the written code: the pieces Sema
-      // adds to a co_await have no parent here, and the co_await itself
-      // is the throwing point.
-      if (S != &Body && !Parents.hasParent(S))
-        continue;
-      const auto *E = dyn_cast<Expr>(S);
-      if (E && Model.isTerminator(*E)) {
-        // The coroutine ends here with an exception, without unwinding
-        // through any handler.
-        for (unsigned I : State.set_bits())
-          recordExceptionalLeak(I, *S, /*Terminator=*/true);
-        State.reset();
-        continue;
-      }
-      if (mayThrow(*S))
-        throwAt(*S, State);
-    }
-    Worklist->propagate(Block, State);
   }
 
   bool before(SourceLocation A, SourceLocation B) {
-    return Ctx.getSourceManager().isBeforeInTranslationUnit(A, B);
+    return Flow.context().getSourceManager().isBeforeInTranslationUnit(A, B);
   }
 
   void recordNormalLeak(unsigned I, const Stmt *Trigger) {
@@ -242,38 +216,53 @@ private:
     F.LeakIsTerminator = Terminator;
   }
 
-  ASTContext &Ctx;
-  const Stmt &Body;
+  const FunctionFlow &Flow;
   ModelQueries &Model;
   std::vector<ResourceFindings> &Vars;
-  ParentMap Parents;
   ResourceUses Uses;
   std::vector<const Stmt *> Scopes;
-  std::unique_ptr<CFG> Cfg;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
-  std::optional<ExceptionEdges> Edges;
-  std::optional<BlockWorklist> Worklist;
 };
+
+/// Solves the lifetimes of \p Vars in \p Body and fills in their findings.
+/// Returns the state at the normal exit, if any path gets there.
+std::optional<llvm::BitVector>
+solveLifetimes(const FunctionDecl &Function, const Stmt &Body,
+               ModelQueries &Model, const ThrowOracle &Throws,
+               std::vector<ResourceFindings> &Vars, unsigned CalleeDepth,
+               const llvm::BitVector &OpenAtEntry) {
+  FunctionFlow Flow(Function, Body, Throws);
+  if (!Flow.valid())
+    return std::nullopt;
+  Lifetimes Client(Flow, Model, Throws, Vars, CalleeDepth);
+  FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
+  Solver.solve(OpenAtEntry);
+  Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });
+  return Solver.exitState().value_or(llvm::BitVector(Vars.size()));
+}
 
 } // namespace
 
 std::vector<ResourceFindings>
-analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model) {
+analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                         const ThrowOracle &Throws) {
   const Stmt *Body = getCoroutineUserBody(Function);
   if (!Body)
     return {};
   std::vector<ResourceFindings> Vars = collectResources(*Body, Model);
   if (Vars.empty())
     return Vars;
-  Analysis A(Function, *Body, Model, Vars, /*CalleeDepth=*/0);
-  A.run(Function, llvm::BitVector(Vars.size()));
+  solveLifetimes(Function, *Body, Model, Throws, Vars, /*CalleeDepth=*/0,
+                 llvm::BitVector(Vars.size()));
   return Vars;
 }
 
 bool releasesParameterOnEveryPath(const FunctionDecl &Function,
                                   const ParmVarDecl &Param,
                                   const ResourceInfo &Resource,
-                                  ModelQueries &Model, unsigned CalleeDepth) {
+                                  ModelQueries &Model,
+                                  const ThrowOracle &Throws,
+                                  unsigned CalleeDepth) {
   const Stmt *Body = getCoroutineUserBody(Function);
   if (!Body)
     Body = Function.getBody();
@@ -282,9 +271,9 @@ bool releasesParameterOnEveryPath(const FunctionDecl &Function,
   std::vector<ResourceFindings> Vars(1);
   Vars[0].Var = &Param;
   Vars[0].Resource = Resource;
-  Analysis A(Function, *Body, Model, Vars, CalleeDepth);
   std::optional<llvm::BitVector> AtExit =
-      A.run(Function, llvm::BitVector(1, true));
+      solveLifetimes(Function, *Body, Model, Throws, Vars, CalleeDepth,
+                     llvm::BitVector(1, true));
   return AtExit && !AtExit->test(0) && !Vars[0].NormalLeak;
 }
 

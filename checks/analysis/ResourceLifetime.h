@@ -6,19 +6,17 @@
 // while it may be set is a leak on some normal path (fall-through,
 // co_return, break, continue, goto).
 //
-// Exceptions: every co_await, co_yield, throw and call that is not
-// noexcept gets an exceptional edge to the innermost enclosing try's
-// handlers, or out of the coroutine. An exceptional edge that leaves V's
+// Exceptions: every statement that may throw (analysis/MayThrow.h) gets an
+// exceptional edge to the innermost enclosing try's handlers, or out of the
+// coroutine (analysis/FlowSolver.h). An exceptional edge that leaves V's
 // scope while V may be unreleased is an exceptional leak.
-//
-// The cost is linear in the size of the body times the number of tracked
-// variables (bit vectors, a worklist, no path enumeration).
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H
 #define COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H
 
+#include "analysis/MayThrow.h"
 #include "model/ModelQueries.h"
 
 #include "clang/AST/Decl.h"
@@ -41,6 +39,11 @@ struct ResourceFindings {
   const VarDecl *Var = nullptr;
   const DeclStmt *DeclaringStmt = nullptr;
   ResourceInfo Resource;
+  /// Default-constructed and assigned later (`stream out; ... out =
+  /// co_await open();`): it holds something to release only from the
+  /// assignment on. A default construction that is never assigned (a scope,
+  /// a gate) holds it from the declaration.
+  bool AcquiredByAssignment = false;
   /// The first normal exit (in source order) reached while unreleased.
   std::optional<ScopeExit> NormalLeak;
   /// The first throwing point (in source order) whose exception leaves the
@@ -57,8 +60,9 @@ struct ResourceFindings {
 
 /// Analyses the resources declared in \p Function's coroutine body.
 /// Returns one entry per tracked variable.
-std::vector<ResourceFindings> analyzeResourceLifetimes(const FunctionDecl &Function,
-                                                       ModelQueries &Model);
+std::vector<ResourceFindings>
+analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                         const ThrowOracle &Throws);
 
 /// Whether \p Function releases (or hands over) its parameter \p Param, of
 /// the async resource type \p Resource, on every path on which it returns
@@ -67,7 +71,9 @@ std::vector<ResourceFindings> analyzeResourceLifetimes(const FunctionDecl &Funct
 bool releasesParameterOnEveryPath(const FunctionDecl &Function,
                                   const ParmVarDecl &Param,
                                   const ResourceInfo &Resource,
-                                  ModelQueries &Model, unsigned CalleeDepth);
+                                  ModelQueries &Model,
+                                  const ThrowOracle &Throws,
+                                  unsigned CalleeDepth);
 
 } // namespace clang::coroguard
 

@@ -9,10 +9,10 @@
 
 namespace clang::coroguard {
 
-ResourceUses::ResourceUses(ModelQueries &Model,
-                           std::vector<ResourceFindings> &Vars,
+ResourceUses::ResourceUses(ModelQueries &Model, const ThrowOracle &Throws,
+                           const std::vector<ResourceFindings> &Vars,
                            unsigned CalleeDepth)
-    : Model(Model), Vars(Vars), CalleeDepth(CalleeDepth) {
+    : Model(Model), Throws(Throws), Vars(Vars), CalleeDepth(CalleeDepth) {
   for (unsigned I = 0; I < Vars.size(); ++I)
     Index[Vars[I].Var] = I;
 }
@@ -40,11 +40,6 @@ std::optional<unsigned> ResourceUses::trackedVar(const Expr *E) const {
   return It->second;
 }
 
-void ResourceUses::handOver(unsigned I, llvm::BitVector &State) {
-  State.reset(I);
-  Vars[I].ReleasedSomewhere = true;
-}
-
 void ResourceUses::collectMentions(const Stmt *S,
                                    llvm::SmallVectorImpl<unsigned> &Out) {
   if (!S)
@@ -66,6 +61,18 @@ void ResourceUses::collectMentions(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     collectMentions(Child, Out);
+}
+
+std::optional<unsigned> ResourceUses::releasedBy(const Stmt &S) const {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+  if (!Member)
+    return std::nullopt;
+  std::optional<unsigned> I = trackedVar(Member->getImplicitObjectArgument());
+  const CXXMethodDecl *Method = Member->getMethodDecl();
+  if (I && Method && Method->getIdentifier() &&
+      llvm::is_contained(Vars[*I].Resource.Release, Method->getName().str()))
+    return I;
+  return std::nullopt;
 }
 
 bool ResourceUses::releasesIn(const Stmt *S, unsigned I) const {
@@ -125,7 +132,7 @@ bool ResourceUses::calleeReleasesParam(const FunctionDecl &Callee,
       CalleeDepth < MaxCalleeDepth &&
       releasesParameterOnEveryPath(*Definition,
                                    *Definition->getParamDecl(Param), Resource,
-                                   Model, CalleeDepth + 1);
+                                   Model, Throws, CalleeDepth + 1);
   It->second = Releases;
   return Releases;
 }
@@ -139,14 +146,14 @@ void ResourceUses::applyArguments(const FunctionDecl *Callee,
       llvm::SmallVector<unsigned, 2> Mentioned;
       collectMentions(Arg, Mentioned);
       for (unsigned I : Mentioned)
-        handOver(I, State);
+        State.reset(I);
       continue;
     }
     // f(&x): whoever holds the pointer may release it.
     if (const auto *Unary = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
         Unary && Unary->getOpcode() == UO_AddrOf) {
       if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
-        handOver(*I, State);
+        State.reset(*I);
       continue;
     }
     std::optional<unsigned> I = trackedVar(Arg);
@@ -161,12 +168,12 @@ void ResourceUses::applyArguments(const FunctionDecl *Callee,
     QualType ParamType = Param ? Param->getType() : QualType();
     if (!Param || !ParamType->isReferenceType() ||
         ParamType->isRValueReferenceType()) {
-      handOver(*I, State);
+      State.reset(*I);
       continue;
     }
     if (!ParamType.getNonReferenceType().isConstQualified() && Callee &&
         calleeReleasesParam(*Callee, ArgIndex, Vars[*I].Resource))
-      handOver(*I, State);
+      State.reset(*I);
   }
 }
 
@@ -175,23 +182,13 @@ void ResourceUses::applyCall(const CallExpr &Call, llvm::BitVector &State) {
   llvm::SmallVector<const Expr *, 4> Args(Call.arguments());
 
   // x.close(), x.commit(): a release.
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
-    if (std::optional<unsigned> I =
-            trackedVar(Member->getImplicitObjectArgument())) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && Method->getIdentifier() &&
-          llvm::is_contained(Vars[*I].Resource.Release,
-                             Method->getName().str())) {
-        handOver(*I, State);
-        Vars[*I].ReleaseCalls.push_back(&Call);
-      }
-    }
-  }
+  if (std::optional<unsigned> I = releasedBy(Call))
+    State.reset(*I);
   // std::move(x), std::forward(x): whoever receives it owns it now.
   if (isNamedStdFunction(Callee, {"move", "forward", "exchange"}) &&
       !Args.empty())
     if (std::optional<unsigned> I = trackedVar(Args.front())) {
-      handOver(*I, State);
+      State.reset(*I);
       return;
     }
   bool IsGuard = Model.guardCall(Call) != nullptr;
@@ -200,7 +197,7 @@ void ResourceUses::applyCall(const CallExpr &Call, llvm::BitVector &State) {
     // parameter of the operator.
     if (Op->getOperator() == OO_Equal && Args.size() == 2) {
       if (std::optional<unsigned> I = trackedVar(Args[1]))
-        handOver(*I, State);
+        State.reset(*I);
       return;
     }
     if (isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
@@ -222,7 +219,7 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
     // A copy of the resource into another object: that object owns it.
     if (Ctor && Ctor->isCopyOrMoveConstructor() && Args.size() == 1) {
       if (std::optional<unsigned> I = trackedVar(Args.front()))
-        handOver(*I, State);
+        State.reset(*I);
       return;
     }
     applyArguments(Ctor, Args, Model.guardCall(*Construct) != nullptr, State);
@@ -230,12 +227,12 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
   }
   if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
     if (std::optional<unsigned> I = trackedVar(Return->getRetValue()))
-      handOver(*I, State);
+      State.reset(*I);
     return;
   }
   if (const auto *CoReturn = dyn_cast<CoreturnStmt>(&S)) {
     if (std::optional<unsigned> I = trackedVar(CoReturn->getOperand()))
-      handOver(*I, State);
+      State.reset(*I);
     return;
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
@@ -250,14 +247,14 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
       // whoever runs it).
       if (Capture.getCaptureKind() == LCK_ByCopy ||
           releasesIn(Lambda->getBody(), It->second))
-        handOver(It->second, State);
+        State.reset(It->second);
     }
     return;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
     if (Unary->getOpcode() == UO_AddrOf)
       if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
-        handOver(*I, State);
+        State.reset(*I);
     return;
   }
   if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
@@ -274,47 +271,9 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
       else if (!Var->getType()->isReferenceType())
         continue;
       if (std::optional<unsigned> I = trackedVar(Init))
-        handOver(*I, State);
+        State.reset(*I);
     }
   }
-}
-
-bool mayThrow(const Stmt &S) {
-  if (isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr, CXXThrowExpr>(S))
-    return true;
-  auto Throws = [](const FunctionDecl *FD) {
-    if (!FD)
-      return true;
-    if (FD->getBuiltinID())
-      return false;
-    const auto *Proto = FD->getType()->getAs<FunctionProtoType>();
-    return !Proto || !Proto->isNothrow();
-  };
-  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    const FunctionDecl *Callee = Call->getDirectCallee();
-    // The parts of a co_await expansion: the co_await itself is the
-    // throwing point.
-    if (Callee && Callee->getIdentifier()) {
-      llvm::StringRef Name = Callee->getName();
-      if (Name == "await_ready" || Name == "await_suspend" ||
-          Name == "await_resume")
-        return false;
-    }
-    if (!Callee) {
-      QualType T = Call->getCallee()->getType();
-      if (const auto *Ptr = T->getAs<PointerType>())
-        T = Ptr->getPointeeType();
-      if (const auto *Proto = T->getAs<FunctionProtoType>())
-        return !Proto->isNothrow();
-      return true;
-    }
-    return Throws(Callee);
-  }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    return !Ctor->isTrivial() && Throws(Ctor);
-  }
-  return false;
 }
 
 } // namespace clang::coroguard

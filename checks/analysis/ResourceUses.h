@@ -23,12 +23,14 @@ class ResourceUses {
 public:
   /// \p CalleeDepth: how many callers up this analysis runs (callees are
   /// summarised by the same analysis, a few levels deep).
-  ResourceUses(ModelQueries &Model, std::vector<ResourceFindings> &Vars,
-               unsigned CalleeDepth);
+  ResourceUses(ModelQueries &Model, const ThrowOracle &Throws,
+               const std::vector<ResourceFindings> &Vars, unsigned CalleeDepth);
 
-  /// Clears in \p State the variables \p S releases or hands over, and
-  /// records the releases in the findings.
+  /// Clears in \p State the variables \p S releases or hands over.
   void apply(const Stmt &S, llvm::BitVector &State);
+
+  /// The variable \p S calls a release method of (`x.close()`), if any.
+  std::optional<unsigned> releasedBy(const Stmt &S) const;
 
   /// The tracked variable \p E names (through parentheses, implicit casts
   /// and copies), if any.
@@ -38,7 +40,6 @@ public:
   bool releasesIn(const Stmt *S, unsigned I) const;
 
 private:
-  void handOver(unsigned I, llvm::BitVector &State);
   void applyCall(const CallExpr &Call, llvm::BitVector &State);
   void applyArguments(const FunctionDecl *Callee,
                       llvm::ArrayRef<const Expr *> Args, bool IsGuard,
@@ -53,15 +54,12 @@ private:
                            const ResourceInfo &Resource);
 
   ModelQueries &Model;
-  std::vector<ResourceFindings> &Vars;
+  const ThrowOracle &Throws;
+  const std::vector<ResourceFindings> &Vars;
   unsigned CalleeDepth;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> CalleeCache;
 };
-
-/// True if \p S can throw: co_await, co_yield, throw, and calls or
-/// constructions that are not noexcept.
-bool mayThrow(const Stmt &S);
 
 } // namespace clang::coroguard
 

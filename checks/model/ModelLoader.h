@@ -41,6 +41,9 @@ inline constexpr llvm::StringLiteral CleanupNames = "coroguard.CleanupNames";
 inline constexpr llvm::StringLiteral DefaultCleanupNames =
     "close;aclose;async_close;shutdown;async_shutdown;stop;join;disconnect;"
     "commit;rollback";
+/// Which calls may throw in the path analyses: user, all or none
+/// (analysis/MayThrow.h).
+inline constexpr llvm::StringLiteral ThrowingCalls = "coroguard.ThrowingCalls";
 } // namespace options
 
 /// Resolves the `;`-separated \p Value of coroguard.ModelFiles for the

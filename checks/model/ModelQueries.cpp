@@ -50,6 +50,38 @@ ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
     : Model(std::move(Model)), Config(std::move(S)) {
   for (const std::string &Name : Config.CleanupNames)
     CleanupNames.insert(Name);
+  auto AddNamespaces = [this](const auto &Table) {
+    for (const auto &Entry : Table) {
+      auto [Outer, Rest] = Entry.first.split("::");
+      if (!Rest.empty())
+        LibraryNamespaces.insert(Outer);
+    }
+  };
+  AddNamespaces(this->Model->taskTypes());
+  AddNamespaces(this->Model->resourceTypes());
+  AddNamespaces(this->Model->blockingFunctions());
+  AddNamespaces(this->Model->guards());
+  AddNamespaces(this->Model->exceptionSinks());
+  AddNamespaces(this->Model->lockTypes());
+  AddNamespaces(this->Model->asyncMutexTypes());
+  AddNamespaces(this->Model->terminators());
+  AddNamespaces(this->Model->offloadFunctions());
+}
+
+bool ModelQueries::isLibraryCode(const Decl &D) const {
+  const SourceManager &SM = D.getASTContext().getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(D.getLocation());
+  if (SM.isInSystemHeader(Loc))
+    return true;
+  if (SM.isInMainFile(Loc))
+    return false;
+  const NamespaceDecl *Outer = nullptr;
+  for (const DeclContext *DC = D.getDeclContext(); DC && !DC->isTranslationUnit();
+       DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      Outer = NS;
+  return Outer && Outer->getIdentifier() &&
+         LibraryNamespaces.count(Outer->getName());
 }
 
 std::string withInlineNamespaces(const NamedDecl &D) {

@@ -96,6 +96,11 @@ public:
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
   /// A call of one of the model's function-kind exception sinks.
   bool isFunctionSink(const CallExpr &Call);
+  /// Code of a library: declared in a system header, or, outside the main
+  /// file, in the namespace of a library the model describes (asio::,
+  /// seastar::, folly::...). The model is the authority on library code;
+  /// the analyses follow only the user's own functions.
+  bool isLibraryCode(const Decl &D) const;
   /// `x.close()` where x is an async resource, close() one of its releases
   /// and its result an awaitable that must be awaited for the release to
   /// happen.
@@ -119,6 +124,8 @@ private:
 
   std::shared_ptr<const ResourceModel> Model;
   Settings Config;
+  /// The outermost namespaces of the model's entries.
+  llvm::StringSet<> LibraryNamespaces;
   llvm::StringSet<> CleanupNames;
   llvm::DenseMap<const Type *, TaskKind> TaskCache;
   llvm::DenseMap<void *, llvm::SmallVector<std::string, 4>> TypeNameCache;
