@@ -68,6 +68,32 @@ void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Opts[options::ThrowingCalls] = Value(toString(ThrowPolicy).str());
 }
 
-void CoroGuardCheck::onStartOfTranslationUnit() { Reported.clear(); }
+void CoroGuardCheck::onStartOfTranslationUnit() {
+  Reported.clear();
+  HeaderFilter.reset();
+}
+
+bool CoroGuardCheck::isAnalysedCode(SourceLocation Spelling,
+                                    const SourceManager &SM) {
+  Spelling = SM.getSpellingLoc(Spelling);
+  if (SM.isInMainFile(Spelling))
+    return true;
+  if (SM.isInSystemHeader(Spelling))
+    return false;
+  if (!HeaderFilter) {
+    const tidy::ClangTidyOptions &Options = TidyContext->getOptions();
+    HeaderFilter.emplace();
+    if (!Options.HeaderFilterRegex.value_or("").empty())
+      HeaderFilter->Include.emplace(*Options.HeaderFilterRegex);
+    if (!Options.ExcludeHeaderFilterRegex.value_or("").empty())
+      HeaderFilter->Exclude.emplace(*Options.ExcludeHeaderFilterRegex);
+  }
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(Spelling));
+  if (!File || !HeaderFilter->Include)
+    return false;
+  llvm::StringRef Name = File->getName();
+  return HeaderFilter->Include->match(Name) &&
+         !(HeaderFilter->Exclude && HeaderFilter->Exclude->match(Name));
+}
 
 } // namespace clang::coroguard

@@ -15,6 +15,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 
+#include "llvm/Support/Regex.h"
+
 #include <memory>
 #include <optional>
 
@@ -44,6 +46,11 @@ protected:
     return TidyContext->isCheckEnabled(Name);
   }
 
+  /// Whether \p Spelling is in code the user analyses: the main file, or a
+  /// header the header filter selects (not a system header). A handler
+  /// spelled inside a test framework's macro is not the user's.
+  bool isAnalysedCode(SourceLocation Spelling, const SourceManager &SM);
+
   /// Reports \p Loc once per translation unit: templates are reported for
   /// the code as written, not once per instantiation.
   bool firstReportAt(SourceLocation Loc) { return Reported.insert(Loc).second; }
@@ -57,6 +64,12 @@ private:
   ThrowingCalls ThrowPolicy = ThrowingCalls::All;
   std::optional<ThrowOracle> Throws;
   llvm::DenseSet<SourceLocation> Reported;
+  /// The header filter of the current translation unit, compiled on first
+  /// use.
+  struct HeaderRegexes {
+    std::optional<llvm::Regex> Include, Exclude;
+  };
+  std::optional<HeaderRegexes> HeaderFilter;
 };
 
 } // namespace clang::coroguard

@@ -107,12 +107,19 @@ static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
          FD->getQualifiedNameAsString() == Qualified;
 }
 
+bool SuppressedExceptionCheck::reports(const Expr &CallOrConstruct) {
+  if (model().isReportingCall(CallOrConstruct))
+    return true;
+  const auto *Call = dyn_cast<CallExpr>(&CallOrConstruct);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && !ReportingFunctions.empty() &&
+         ReportingFunctions.count(getQualifiedFunctionName(*Callee));
+}
+
 bool SuppressedExceptionCheck::keepsException(const Stmt &Handler,
-                                              const Stmt *FunctionBody) const {
-  auto Reports = [this](const CallExpr &Call) {
-    const FunctionDecl *Callee = Call.getDirectCallee();
-    return Callee && !ReportingFunctions.empty() &&
-           ReportingFunctions.count(getQualifiedFunctionName(*Callee));
+                                              const Stmt *FunctionBody) {
+  auto Reports = [this](const Expr &CallOrConstruct) {
+    return reports(CallOrConstruct);
   };
   KeepingRules Rules;
   Rules.FunctionBody = FunctionBody;
@@ -135,38 +142,87 @@ static bool catchesStdException(const CXXCatchStmt &Catch) {
   return RD && RD->getName() == "exception" && RD->isInStdNamespace();
 }
 
+bool SuppressedExceptionCheck::isAssertion(const Stmt *S, unsigned Jumps) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  // `if (!threw) goto report;` (GoogleTest's EXPECT_ANY_THROW).
+  if (const auto *Goto = dyn_cast<GotoStmt>(S)) {
+    const LabelStmt *Target = Goto->getLabel()->getStmt();
+    return Target && Jumps < 2 && isAssertion(Target->getSubStmt(), Jumps + 1);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (reports(*Call) || isConstantFailureCheck(*Call) ||
+        isAssertionFailure(*Call))
+      return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+    if (reports(*Construct))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (isAssertion(Child, Jumps))
+      return true;
+  return false;
+}
+
+bool SuppressedExceptionCheck::expectsException(const CXXTryStmt &Try,
+                                                const Stmt *Parent) {
+  // try { co_await must_fail(); FAIL("should have thrown"); } catch (...) {}
+  if (const auto *Block = dyn_cast<CompoundStmt>(Try.getTryBlock());
+      Block && !Block->body_empty() && isAssertion(Block->body_back()))
+    return true;
+  // try { co_await op(); } catch (...) {}  CHECK(state_after(op));
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Parent)) {
+    const auto *It = llvm::find(Block->body(), &Try);
+    if (It != Block->body_end() && std::next(It) != Block->body_end())
+      return isAssertion(*std::next(It));
+  }
+  return false;
+}
+
 void SuppressedExceptionCheck::checkHandlers(const FunctionDecl &Coroutine) {
   const Stmt *Body = getCoroutineUserBody(Coroutine);
   if (!Body)
     return;
   ScopeWalkOptions Options;
   Options.IntoImmediatelyInvokedLambdas = false;
-  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *) {
-    const auto *Catch = dyn_cast<CXXCatchStmt>(&S);
-    if (!Catch)
+  forEachStmtInScope(*Body, Options, [&](const Stmt &S, const Stmt *Parent) {
+    const auto *Try = dyn_cast<CXXTryStmt>(&S);
+    if (!Try)
       return;
-    bool CatchAll = Catch->getCaughtType().isNull();
-    bool Broad = CatchAll || catchesStdException(*Catch);
-    SourceLocation Loc = Catch->getCatchLoc();
-    if (isEmptyHandler(*Catch)) {
+    std::optional<bool> Expected;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      const CXXCatchStmt *Catch = Try->getHandler(I);
+      // A handler is judged where its `catch` is spelled: inside a test
+      // framework's assertion macro it is not the user's. One in a macro
+      // of the analysed code is reported where the macro is used.
+      const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+      if (!isAnalysedCode(Catch->getCatchLoc(), SM))
+        continue;
+      bool CatchAll = Catch->getCaughtType().isNull();
+      bool Broad = CatchAll || catchesStdException(*Catch);
+      bool Empty = isEmptyHandler(*Catch);
       // A handler for one specific type (`catch (const cancelled &) {}`)
       // is a decision, not an accident.
-      if (!Broad || !firstReportAt(Loc))
-        return;
-      diag(Loc, "empty handler in coroutine %0 swallows %select{every "
-                "exception|every standard exception}1, cancellation "
-                "included; rethrow it, or catch the specific type you "
-                "mean to ignore")
-          << &Coroutine << !CatchAll;
-      return;
+      if ((Empty && !Broad) || (!Empty && !CatchAll) ||
+          (!Empty && keepsException(*Catch->getHandlerBlock(), Body)))
+        continue;
+      // A test that expects the exception and checks the outcome.
+      if (!Expected)
+        Expected = expectsException(*Try, Parent);
+      SourceLocation Loc = SM.getFileLoc(Catch->getCatchLoc());
+      if (*Expected || !firstReportAt(Loc))
+        continue;
+      if (Empty)
+        diag(Loc, "empty handler in coroutine %0 swallows %select{every "
+                  "exception|every standard exception}1, cancellation "
+                  "included; rethrow it, or catch the specific type you "
+                  "mean to ignore")
+            << &Coroutine << !CatchAll;
+      else
+        diag(Loc, "'catch (...)' in coroutine %0 swallows every exception, "
+                  "cancellation included; rethrow it (throw;), or keep it "
+                  "with std::current_exception()")
+            << &Coroutine;
     }
-    if (!CatchAll || keepsException(*Catch->getHandlerBlock(), Body) ||
-        !firstReportAt(Loc))
-      return;
-    diag(Loc, "'catch (...)' in coroutine %0 swallows every exception, "
-              "cancellation included; rethrow it (throw;), or keep it with "
-              "std::current_exception()")
-        << &Coroutine;
   });
 }
 
@@ -259,8 +315,18 @@ static const Expr *clearingAssignment(const Stmt *S, const ParmVarDecl *P) {
 }
 
 void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
-  if (!Hook.getBody() || Hook.isTemplateInstantiation())
+  // Instantiations too: a generic teardown (`[](auto &res, auto &e)`) has
+  // an exception_ptr parameter only once instantiated. The code as written
+  // is reported once.
+  if (!Hook.getBody())
     return;
+  // Not every front visits the instantiations of a generic lambda: reach
+  // them from the pattern.
+  if (const FunctionTemplateDecl *Template = Hook.getDescribedFunctionTemplate())
+    for (const FunctionDecl *Spec : Template->specializations())
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Spec);
+          Method && Method != &Hook)
+        checkExitHook(*Method);
   for (const ParmVarDecl *P : Hook.parameters()) {
     QualType T = P->getType();
     if (!T->isLValueReferenceType() ||

@@ -30,7 +30,16 @@ private:
   void checkSinkFunction(const CallExpr &Call);
   /// The handler keeps the exception (analysis/HandlerRules.h), or reports
   /// it through a configured function.
-  bool keepsException(const Stmt &Handler, const Stmt *FunctionBody) const;
+  bool keepsException(const Stmt &Handler, const Stmt *FunctionBody);
+  /// A call of the model's reporting functions or of ReportingFunctions.
+  bool reports(const Expr &CallOrConstruct);
+  /// A statement that checks or fails a test: a reporting call, a check of
+  /// a constant false, an assert(), or a jump to one.
+  bool isAssertion(const Stmt *S, unsigned Jumps = 0);
+  /// A test that expects \p Try's block to throw: the block ends with an
+  /// assertion (the exception skips it), or an assertion follows the try
+  /// statement in \p Parent.
+  bool expectsException(const CXXTryStmt &Try, const Stmt *Parent);
 
   std::string ReportingFunctionsOption;
   llvm::StringSet<> ReportingFunctions;

@@ -37,6 +37,9 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
   Doc["mergedFrom"] = Model.origins();
   Doc["taskTypes"] = table(Model.taskTypes(), [](const TaskTypeEntry &E, json &J) {
     J["lazy"] = E.Lazy;
+    if (!E.Lazy && E.OnDiscard != TaskTypeEntry::Discard::Detaches)
+      J["discard"] =
+          E.OnDiscard == TaskTypeEntry::Discard::Cancels ? "cancels" : "blocks";
   });
   Doc["resourceTypes"] =
       table(Model.resourceTypes(), [](const ResourceTypeEntry &E, json &J) {
@@ -53,6 +56,10 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["alternative"] = E.Alternative;
         if (!E.FirstArgument.empty())
           J["firstArgument"] = E.FirstArgument;
+        if (E.DescriptorArgument)
+          J["descriptorArgument"] = *E.DescriptorArgument;
+        if (E.FlagsArgument)
+          J["flagsArgument"] = *E.FlagsArgument;
       });
   Doc["guards"] = table(Model.guards(), [](const GuardEntry &E, json &J) {
     J["kind"] = E.GuardKind == GuardEntry::Kind::Function ? "function" : "type";
@@ -64,10 +71,9 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
         if (!E.Replacement.empty())
           J["replacement"] = E.Replacement;
       });
-  Doc["lockTypes"] = table(Model.lockTypes(), none);
-  Doc["asyncMutexTypes"] = table(Model.asyncMutexTypes(), none);
-  Doc["terminators"] = table(Model.terminators(), none);
-  Doc["offloadFunctions"] = table(Model.offloadFunctions(), none);
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  Doc[#Key] = table(Model.Key(), none);
+#include "model/NamedSections.def"
   OS << Doc.dump(2) << "\n";
 }
 

@@ -7,6 +7,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::coroguard {
@@ -122,6 +123,22 @@ private:
         Keeps = true;
         return;
       }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+      if (Rules.Reports && Rules.Reports(*Construct)) {
+        Keeps = true;
+        return;
+      }
+    // A jump out of the handler to where the failure is reported.
+    if (const auto *Goto = dyn_cast<GotoStmt>(S))
+      if (const LabelStmt *Target = Goto->getLabel()->getStmt();
+          Target && Followed.insert(Target).second) {
+        llvm::SmallVector<const Stmt *, 16> Saved;
+        std::swap(Saved, Stack);
+        visit(Target->getSubStmt());
+        std::swap(Saved, Stack);
+        if (Keeps)
+          return;
+      }
     Stack.push_back(S);
     for (const Stmt *Child : S->children())
       visit(Child);
@@ -195,6 +212,7 @@ private:
 
   const KeepingRules &Rules;
   llvm::SmallVector<const Stmt *, 16> Stack;
+  llvm::SmallPtrSet<const LabelStmt *, 2> Followed;
   bool Keeps = false;
 };
 

@@ -20,9 +20,9 @@ struct KeepingRules {
   /// std::current_exception() keeps it only if it is read again somewhere
   /// in this body.
   const Stmt *FunctionBody = nullptr;
-  /// A call that reports the error (a test framework's failure, a
-  /// configured reporting function) keeps it. May be empty.
-  llvm::function_ref<bool(const CallExpr &)> Reports;
+  /// A call or construction that reports the error (a test framework's
+  /// failure, a configured reporting function) keeps it. May be empty.
+  llvm::function_ref<bool(const Expr &)> Reports;
 };
 
 /// Whether \p Handler (a catch block, or the body of unhandled_exception())
@@ -31,8 +31,9 @@ struct KeepingRules {
 /// [[noreturn]] function other than the one `assert` expands to, which
 /// NDEBUG removes), stores std::current_exception() where it outlives the
 /// handler (a member, a reference, an argument, a variable read again
-/// later), or reports it. Lambdas in the handler run later, if at all, and
-/// are not looked into.
+/// later), or reports it, also where it jumps to report it (`goto` to a
+/// label whose statement reports, as GoogleTest's *_THROW macros do).
+/// Lambdas in the handler run later, if at all, and are not looked into.
 bool keepsException(const Stmt &Handler, const KeepingRules &Rules);
 
 /// `assert`'s failure function (__assert_fail and its relatives), or a

@@ -172,6 +172,18 @@ private:
     return false;
   }
 
+  /// An argument position: an integer from 0.
+  unsigned index(yaml::Node &N, llvm::StringRef What) {
+    auto *S = llvm::dyn_cast<yaml::ScalarNode>(&N);
+    llvm::StringRef Raw = S ? S->getRawValue().rtrim() : "";
+    unsigned Value = 0;
+    if (Raw.empty() || Raw.getAsInteger(10, Value) || Value > 64) {
+      fail(N, What + llvm::Twine(" must be an argument position (0, 1, ...)"));
+      return 0;
+    }
+    return Value;
+  }
+
   template <class Fn>
   void array(yaml::Node &N, llvm::StringRef What, Fn Element) {
     auto *Seq = llvm::dyn_cast<yaml::SequenceNode>(&N);
@@ -227,6 +239,19 @@ private:
                           M, "a task type",
                           {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
                            {"lazy", [&](yaml::Node &X) { E.Lazy = boolean(X, "'lazy'"); }},
+                           {"discard",
+                            [&](yaml::Node &X) {
+                              std::string D = string(X, "'discard'");
+                              if (D == "detaches")
+                                E.OnDiscard = TaskTypeEntry::Discard::Detaches;
+                              else if (D == "cancels")
+                                E.OnDiscard = TaskTypeEntry::Discard::Cancels;
+                              else if (D == "blocks")
+                                E.OnDiscard = TaskTypeEntry::Discard::Blocks;
+                              else if (Error.empty())
+                                fail(X, "'discard' must be \"detaches\", "
+                                        "\"cancels\" or \"blocks\"");
+                            }},
                            {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
                           {"name", "lazy"});
                     });
@@ -268,6 +293,8 @@ private:
                           {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
                            {"alternative", [&](yaml::Node &X) { E.Alternative = string(X, "'alternative'"); }},
                            {"firstArgument", [&](yaml::Node &X) { E.FirstArgument = name(X, "'firstArgument'"); }},
+                           {"descriptorArgument", [&](yaml::Node &X) { E.DescriptorArgument = index(X, "'descriptorArgument'"); }},
+                           {"flagsArgument", [&](yaml::Node &X) { E.FlagsArgument = index(X, "'flagsArgument'"); }},
                            {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
                           {"name"});
                     });
@@ -315,12 +342,10 @@ private:
                           {"name", "kind"});
                     });
           }},
-         {"lockTypes", [&](yaml::Node &V) { readNamed(V, "lockTypes", Doc.LockTypes); }},
-         {"asyncMutexTypes",
-          [&](yaml::Node &V) { readNamed(V, "asyncMutexTypes", Doc.AsyncMutexTypes); }},
-         {"terminators", [&](yaml::Node &V) { readNamed(V, "terminators", Doc.Terminators); }},
-         {"offloadFunctions",
-          [&](yaml::Node &V) { readNamed(V, "offloadFunctions", Doc.OffloadFunctions); }}},
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  {#Key, [&](yaml::Node &V) { readNamed(V, #Key, Doc.Member); }},
+#include "NamedSections.def"
+        },
         {"profile"});
   }
 

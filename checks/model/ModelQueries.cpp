@@ -62,10 +62,9 @@ ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
   AddNamespaces(this->Model->blockingFunctions());
   AddNamespaces(this->Model->guards());
   AddNamespaces(this->Model->exceptionSinks());
-  AddNamespaces(this->Model->lockTypes());
-  AddNamespaces(this->Model->asyncMutexTypes());
-  AddNamespaces(this->Model->terminators());
-  AddNamespaces(this->Model->offloadFunctions());
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  AddNamespaces(this->Model->Key());
+#include "NamedSections.def"
 }
 
 bool ModelQueries::isLibraryCode(const Decl &D) const {
@@ -347,6 +346,49 @@ std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
   return Info;
 }
 
+const llvm::SmallVector<std::string, 4> &
+ModelQueries::memberNames(const CXXMemberCallExpr &Call) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  // The object as written: before the derived-to-base conversion.
+  QualType Object;
+  if (const Expr *Arg = Call.getImplicitObjectArgument()) {
+    Object = Arg->IgnoreParenImpCasts()->getType();
+    if (const auto *Ptr = Object->getAs<PointerType>())
+      Object = Ptr->getPointeeType();
+  }
+  static const llvm::SmallVector<std::string, 4> None;
+  if (!Method || !Method->getIdentifier() || Object.isNull())
+    return None;
+  auto [It, Inserted] = MemberNameCache.try_emplace(
+      {Object.getAsOpaquePtr(), Method->getCanonicalDecl()});
+  llvm::SmallVector<std::string, 4> &Names = It->second;
+  if (!Inserted)
+    return Names;
+  std::string Suffix = "::" + Method->getNameAsString();
+  for (const std::string &Type : typeNames(Object))
+    Names.push_back(Type + Suffix);
+  // The bases on the way to the declaring class.
+  const CXXRecordDecl *Declaring = Method->getParent();
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work;
+  if (const CXXRecordDecl *RD = getRecord(Object))
+    Work.push_back(RD);
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXRecordDecl *RD = Work.pop_back_val();
+    if (!Seen.insert(RD->getCanonicalDecl()).second ||
+        RD->getCanonicalDecl() == Declaring->getCanonicalDecl())
+      continue;
+    for (const CXXBaseSpecifier &Base : RD->bases())
+      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType())) {
+        std::string Name = BaseRD->getQualifiedNameAsString() + Suffix;
+        if (!llvm::is_contained(Names, Name))
+          Names.push_back(std::move(Name));
+        Work.push_back(BaseRD);
+      }
+  }
+  return Names;
+}
+
 llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
   llvm::SmallVector<std::string, 2> Names;
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
@@ -365,6 +407,13 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
   if (const FunctionDecl *Callee = Call->getDirectCallee())
     if (Callee->getIdentifier() || isa<CXXMethodDecl>(Callee))
       Names.push_back(functionName(*Callee));
+  // A member is named after the class of the object it is called on, and
+  // each class between that one and the one declaring it: libstdc++
+  // declares std::future::wait in std::__basic_future.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    for (const std::string &Name : memberNames(*Member))
+      if (!llvm::is_contained(Names, Name))
+        Names.push_back(Name);
   // A function object (folly::coro::blockingWait, stdexec::sync_wait): the
   // variable called.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
@@ -436,6 +485,15 @@ bool ModelQueries::isTerminator(const Expr &E) {
 bool ModelQueries::isOffloadCall(const CallExpr &Call) {
   for (const std::string &Name : calleeNames(Call))
     if (ResourceModel::find(Model->offloadFunctions(), Name))
+      return true;
+  return false;
+}
+
+bool ModelQueries::isReportingCall(const Expr &E) {
+  if (Model->reportingFunctions().empty())
+    return false;
+  for (const std::string &Name : calleeNames(E))
+    if (ResourceModel::find(Model->reportingFunctions(), Name))
       return true;
   return false;
 }

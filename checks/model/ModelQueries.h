@@ -92,6 +92,8 @@ public:
   bool isAsyncMutexType(QualType T);
   bool isTerminator(const Expr &CallOrConstruct);
   bool isOffloadCall(const CallExpr &Call);
+  /// A call or construction of one of the model's reporting functions.
+  bool isReportingCall(const Expr &CallOrConstruct);
   const GuardEntry *guardCall(const Expr &CallOrConstruct);
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
   /// A call of one of the model's function-kind exception sinks.
@@ -119,6 +121,10 @@ private:
                           QualType T);
   /// The function (or function object variable) a call names.
   llvm::SmallVector<std::string, 2> calleeNames(const Expr &E);
+  /// `Class::member` for the class of the object a member is called on and
+  /// each base up to the class declaring it. Cached.
+  const llvm::SmallVector<std::string, 4> &
+  memberNames(const CXXMemberCallExpr &Call);
   TaskKind inferTaskKind(const CXXRecordDecl &RD);
   std::optional<ResourceInfo> inferResource(const CXXRecordDecl &RD);
 
@@ -130,6 +136,9 @@ private:
   llvm::DenseMap<const Type *, TaskKind> TaskCache;
   llvm::DenseMap<void *, llvm::SmallVector<std::string, 4>> TypeNameCache;
   llvm::DenseMap<const Decl *, std::string> DeclNameCache;
+  llvm::DenseMap<std::pair<void *, const Decl *>,
+                 llvm::SmallVector<std::string, 4>>
+      MemberNameCache;
   llvm::DenseMap<const Type *, std::optional<ResourceInfo>> ResourceCache;
   bool InResourceInference = false;
 };

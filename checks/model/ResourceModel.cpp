@@ -33,10 +33,9 @@ void ResourceModel::add(const ModelDocument &Doc) {
   merge(BlockingFunctions, Doc.BlockingFunctions, Doc.Profile, Intern);
   merge(Guards, Doc.Guards, Doc.Profile, Intern);
   merge(ExceptionSinks, Doc.ExceptionSinks, Doc.Profile, Intern);
-  merge(LockTypes, Doc.LockTypes, Doc.Profile, Intern);
-  merge(AsyncMutexTypes, Doc.AsyncMutexTypes, Doc.Profile, Intern);
-  merge(Terminators, Doc.Terminators, Doc.Profile, Intern);
-  merge(OffloadFunctions, Doc.OffloadFunctions, Doc.Profile, Intern);
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  merge(Member, Doc.Member, Doc.Profile, Intern);
+#include "NamedSections.def"
   Origins.push_back(Doc.Origin);
 }
 

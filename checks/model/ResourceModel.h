@@ -13,14 +13,18 @@
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringRef.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace clang::coroguard {
 
 struct TaskTypeEntry {
+  /// What discarding an eager task does to its work.
+  enum class Discard { Detaches, Cancels, Blocks };
   std::string Name;
   bool Lazy = true;
+  Discard OnDiscard = Discard::Detaches;
   std::string Note;
 };
 
@@ -37,6 +41,12 @@ struct BlockingFunctionEntry {
   std::string Name;
   std::string Alternative;
   std::string FirstArgument;
+  /// The argument that is a file descriptor: the call does not block when
+  /// the descriptor was made non-blocking.
+  std::optional<unsigned> DescriptorArgument;
+  /// The argument that holds flags: MSG_DONTWAIT there makes it
+  /// non-blocking.
+  std::optional<unsigned> FlagsArgument;
   std::string Note;
 };
 
@@ -71,10 +81,9 @@ struct ModelDocument {
   std::vector<BlockingFunctionEntry> BlockingFunctions;
   std::vector<GuardEntry> Guards;
   std::vector<ExceptionSinkEntry> ExceptionSinks;
-  std::vector<NamedEntry> LockTypes;
-  std::vector<NamedEntry> AsyncMutexTypes;
-  std::vector<NamedEntry> Terminators;
-  std::vector<NamedEntry> OffloadFunctions;
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  std::vector<NamedEntry> Member;
+#include "NamedSections.def"
 };
 
 /// The merged model. Each entry remembers the profile it came from.
@@ -101,12 +110,9 @@ public:
   const Table<ExceptionSinkEntry> &exceptionSinks() const {
     return ExceptionSinks;
   }
-  const Table<NamedEntry> &lockTypes() const { return LockTypes; }
-  const Table<NamedEntry> &asyncMutexTypes() const { return AsyncMutexTypes; }
-  const Table<NamedEntry> &terminators() const { return Terminators; }
-  const Table<NamedEntry> &offloadFunctions() const {
-    return OffloadFunctions;
-  }
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  const Table<NamedEntry> &Key() const { return Member; }
+#include "NamedSections.def"
   /// The documents merged so far, in order.
   const std::vector<std::string> &origins() const { return Origins; }
 
@@ -125,10 +131,9 @@ private:
   Table<BlockingFunctionEntry> BlockingFunctions;
   Table<GuardEntry> Guards;
   Table<ExceptionSinkEntry> ExceptionSinks;
-  Table<NamedEntry> LockTypes;
-  Table<NamedEntry> AsyncMutexTypes;
-  Table<NamedEntry> Terminators;
-  Table<NamedEntry> OffloadFunctions;
+#define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
+  Table<NamedEntry> Member;
+#include "NamedSections.def"
   std::vector<std::string> Origins;
 };
 

@@ -22,6 +22,27 @@ cobalt::task<void> clears(connection c) {
       });
 }
 
+// Hooks that are coroutines themselves: the exception is cleared after a
+// co_await. (A generic teardown is in exit-hooks-generic.cpp.)
+struct async_scope {
+  connection conn;
+  cobalt::task<void> await_exit(std::exception_ptr &e) {
+    co_await conn.close();
+    e = std::exception_ptr();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the exit hook clears the exception it is given
+  }
+};
+
+template <class Resource> struct generic_scope {
+  Resource res;
+  cobalt::task<void> await_exit(std::exception_ptr &e) {
+    co_await res.close();
+    e = {};
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the exit hook clears the exception it is given
+  }
+};
+template struct generic_scope<connection>;
+
 struct scope {
   void await_exit(std::exception_ptr &e) {
     e = {};
