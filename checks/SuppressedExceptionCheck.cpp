@@ -4,6 +4,7 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
+#include "ErrorCallbacks.h"
 #include "analysis/HandlerRules.h"
 #include "model/ModelLoader.h"
 
@@ -68,6 +69,15 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
                            .bind("sink-call"),
                        this);
   }
+  // Calls given a callback (a lambda, or a local initialised with one): a
+  // completion handler that may ignore the error it receives.
+  auto Callback = ignoringImplicit(
+      anyOf(lambdaExpr(), declRefExpr(to(varDecl(hasInitializer(
+                              ignoringImplicit(lambdaExpr())))))));
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              hasAnyArgument(Callback))
+                         .bind("callback-call"),
+                     this);
   // Calls given one of the model's sink tokens.
   std::vector<std::string> Tokens;
   for (const auto &[Name, Entry] : model().model().exceptionSinks())
@@ -88,6 +98,8 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("callback-call"))
+    checkCallbacks(*Call);
   if (const auto *Coroutine =
           Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
     checkHandlers(*Coroutine);
@@ -259,29 +271,110 @@ static bool mayThrowUncaught(const Stmt *S, const ThrowOracle &Throws) {
   return false;
 }
 
+/// Whether the spawned coroutine may handle errors of its own: a try
+/// statement at the top of its body (whatever it does not catch is then a
+/// decision of its author), or a body this translation unit cannot see —
+/// spawned coroutines usually catch what they expect, and a finding that
+/// cannot be checked is not reported.
+static bool startsWithTry(const FunctionDecl &Coroutine) {
+  const auto *Body =
+      dyn_cast_or_null<CompoundStmt>(getCoroutineUserBody(Coroutine));
+  return Body && llvm::any_of(Body->body(), [](const Stmt *S) {
+           return isa<CXXTryStmt>(S);
+         });
+}
+
+static bool mayHandleItsOwnErrors(const Expr *Spawned) {
+  const Expr *E = Spawned ? ignoreFullExprWrappers(Spawned) : nullptr;
+  // spawn(std::move(t)): the task a local was made from.
+  if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
+      Move && Move->getNumArgs() == 1 && Move->getDirectCallee() &&
+      Move->getDirectCallee()->isInStdNamespace() &&
+      Move->getDirectCallee()->getIdentifier() &&
+      Move->getDirectCallee()->getName() == "move")
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(
+            Move->getArg(0)->IgnoreParenImpCasts()))
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->hasLocalStorage() && Var->getInit())
+        E = ignoreFullExprWrappers(Var->getInit());
+  // A lambda spawned: a coroutine lambda is judged by its own body;
+  // `[self] { return self->reader(); }` by the call it returns.
+  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
+    const CXXMethodDecl *Operator = Lambda->getCallOperator();
+    if (isCoroutine(*Operator))
+      return startsWithTry(*Operator);
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
+    const auto *Return =
+        Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
+                                  : nullptr;
+    E = Return && Return->getRetValue()
+            ? ignoreFullExprWrappers(Return->getRetValue())
+            : nullptr;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  const FunctionDecl *Definition = nullptr;
+  if (!Callee->hasBody(Definition))
+    return true;
+  return startsWithTry(*Definition);
+}
+
 void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
   if (!model().isFunctionSink(Call))
-    return;
-  // The work: a lambda argument whose body may throw outside a try.
-  const LambdaExpr *Work = nullptr;
-  for (const Expr *Arg : Call.arguments())
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(ignoreFullExprWrappers(Arg)))
-      Work = Lambda;
-  if (!Work || !mayThrowUncaught(Work->getBody(), throwOracle()))
-    return;
-  // A noexcept lambda terminates instead: nothing is dropped.
-  if (const auto *Proto =
-          Work->getCallOperator()->getType()->getAs<FunctionProtoType>();
-      Proto && Proto->isNothrow())
     return;
   SourceLocation Loc = Call.getBeginLoc();
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     Loc = Member->getExprLoc();
-  if (!firstReportAt(Loc))
+  for (const Expr *Arg : Call.arguments()) {
+    const auto *Lambda = dyn_cast<LambdaExpr>(ignoreFullExprWrappers(Arg));
+    if (Lambda && !isCoroutine(*Lambda->getCallOperator())) {
+      // Work that may throw outside a try, unless noexcept (it terminates
+      // instead: nothing is dropped).
+      const auto *Proto = Lambda->getCallOperator()
+                              ->getType()
+                              ->getAs<FunctionProtoType>();
+      if (!mayThrowUncaught(Lambda->getBody(), throwOracle()) ||
+          (Proto && Proto->isNothrow()) || !firstReportAt(Loc))
+        continue;
+      diag(Loc, "%0 drops any exception thrown by the work it runs; catch it "
+                "inside the work, or use a form that returns the error")
+          << Call.getDirectCallee()->getDeclName();
+      return;
+    }
+    // A coroutine spawned and detached (libcoro's spawn_detached): its
+    // promise drops what it throws.
+    bool SpawnsTask =
+        Lambda || (!Arg->getType()->isDependentType() &&
+                   model().taskKind(Arg->getType()) != TaskKind::None);
+    if (!SpawnsTask || mayHandleItsOwnErrors(Arg) || !firstReportAt(Loc))
+      continue;
+    diag(Loc, "%0 drops the exception of the coroutine it spawns; handle "
+              "errors inside it, or await it where an error can be reported")
+        << Call.getDirectCallee()->getDeclName();
     return;
-  diag(Loc, "%0 drops any exception thrown by the work it runs; catch it "
-            "inside the work, or use a form that returns the error")
-      << Call.getDirectCallee()->getDeclName();
+  }
+}
+
+void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
+  bool FirstIsError = model().isCallbackSink(Call);
+  for (const Expr *Arg : Call.arguments()) {
+    const LambdaExpr *Callback = lambdaArgument(*Arg);
+    if (!Callback)
+      continue;
+    const ParmVarDecl *Ignored =
+        ignoredErrorParameter(*Callback, model(), FirstIsError);
+    if (!Ignored)
+      continue;
+    // At the parameter's type: an unnamed parameter has nothing else.
+    SourceLocation Loc = Ignored->getBeginLoc();
+    if (!firstReportAt(Loc))
+      continue;
+    diag(Loc, "the callback ignores the error it is given, so the error "
+              "disappears; rethrow it, or report it")
+        << Ignored->getSourceRange();
+  }
 }
 
 /// `e = nullptr`, `e = {}`, `e = std::exception_ptr()` on the parameter.
@@ -343,45 +436,6 @@ void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
          "the scope it closes disappears; leave %0 as it is")
         << P;
   }
-}
-
-/// Whether the spawned coroutine may handle errors of its own: a try
-/// statement at the top of its body (whatever it does not catch is then a
-/// decision of its author), or a body this translation unit cannot see —
-/// spawned coroutines usually catch what they expect, and a finding that
-/// cannot be checked is not reported.
-static bool startsWithTry(const FunctionDecl &Coroutine) {
-  const auto *Body =
-      dyn_cast_or_null<CompoundStmt>(getCoroutineUserBody(Coroutine));
-  return Body && llvm::any_of(Body->body(), [](const Stmt *S) {
-           return isa<CXXTryStmt>(S);
-         });
-}
-
-static bool mayHandleItsOwnErrors(const Expr *Spawned) {
-  const Expr *E = Spawned ? ignoreFullExprWrappers(Spawned) : nullptr;
-  // A lambda spawned: a coroutine lambda is judged by its own body;
-  // `[self] { return self->reader(); }` by the call it returns.
-  if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
-    const CXXMethodDecl *Operator = Lambda->getCallOperator();
-    if (isCoroutine(*Operator))
-      return startsWithTry(*Operator);
-    const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
-    const auto *Return =
-        Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
-                                  : nullptr;
-    E = Return && Return->getRetValue()
-            ? ignoreFullExprWrappers(Return->getRetValue())
-            : nullptr;
-  }
-  const auto *Call = dyn_cast_or_null<CallExpr>(E);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee)
-    return false;
-  const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition))
-    return true;
-  return startsWithTry(*Definition);
 }
 
 /// The replacement handler is written for spawns of awaitable<void>.

@@ -28,6 +28,7 @@ private:
   void checkSinks(const CallExpr &Call);
   void checkExitHook(const CXXMethodDecl &Hook);
   void checkSinkFunction(const CallExpr &Call);
+  void checkCallbacks(const CallExpr &Call);
   /// The handler keeps the exception (analysis/HandlerRules.h), or reports
   /// it through a configured function.
   bool keepsException(const Stmt &Handler, const Stmt *FunctionBody);

@@ -333,9 +333,12 @@ private:
                                 E.SinkKind = ExceptionSinkEntry::Kind::Token;
                               else if (K == "function")
                                 E.SinkKind = ExceptionSinkEntry::Kind::Function;
+                              else if (K == "callback")
+                                E.SinkKind = ExceptionSinkEntry::Kind::Callback;
                               else if (Error.empty())
                                 fail(X, "'kind' of an exception sink must be "
-                                        "\"token\" or \"function\"");
+                                        "\"token\", \"function\" or "
+                                        "\"callback\"");
                             }},
                            {"replacement", [&](yaml::Node &X) { E.Replacement = string(X, "'replacement'"); }},
                            {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},

@@ -534,13 +534,30 @@ const ExceptionSinkEntry *ModelQueries::exceptionSinkToken(const Expr &Arg) {
   return IsToken(findByType(Table, E->getType()));
 }
 
-bool ModelQueries::isFunctionSink(const CallExpr &Call) {
-  for (const std::string &Name : calleeNames(Call))
+static bool isSinkOfKind(const ResourceModel &Model,
+                         llvm::ArrayRef<std::string> Names,
+                         ExceptionSinkEntry::Kind Kind) {
+  for (const std::string &Name : Names)
     if (const ExceptionSinkEntry *Sink =
-            ResourceModel::find(Model->exceptionSinks(), Name))
-      if (Sink->SinkKind == ExceptionSinkEntry::Kind::Function)
+            ResourceModel::find(Model.exceptionSinks(), Name))
+      if (Sink->SinkKind == Kind)
         return true;
   return false;
+}
+
+bool ModelQueries::isFunctionSink(const CallExpr &Call) {
+  return isSinkOfKind(*Model, calleeNames(Call),
+                      ExceptionSinkEntry::Kind::Function);
+}
+
+bool ModelQueries::isCallbackSink(const CallExpr &Call) {
+  return isSinkOfKind(*Model, calleeNames(Call),
+                      ExceptionSinkEntry::Kind::Callback);
+}
+
+bool ModelQueries::isErrorCarrier(QualType T) {
+  return !T.isNull() && !T->isDependentType() &&
+         findByType(Model->errorCarrierTypes(), T) != nullptr;
 }
 
 bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {

@@ -98,6 +98,10 @@ public:
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
   /// A call of one of the model's function-kind exception sinks.
   bool isFunctionSink(const CallExpr &Call);
+  /// A call of one of the model's callback-kind exception sinks.
+  bool isCallbackSink(const CallExpr &Call);
+  /// A type of the model's errorCarrierTypes (std::exception_ptr, Try<T>).
+  bool isErrorCarrier(QualType T);
   /// Code of a library: declared in a system header, or, outside the main
   /// file, in the namespace of a library the model describes (asio::,
   /// seastar::, folly::...). The model is the authority on library code;

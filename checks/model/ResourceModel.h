@@ -58,7 +58,11 @@ struct GuardEntry {
 };
 
 struct ExceptionSinkEntry {
-  enum class Kind { Token, Function };
+  /// Token: a completion token argument that drops the exception
+  /// (asio::detached). Function: a call that drops the exception of the work
+  /// it runs. Callback: a call whose callable argument receives the error;
+  /// a callable that ignores it drops it.
+  enum class Kind { Token, Function, Callback };
   std::string Name;
   Kind SinkKind = Kind::Token;
   std::string Replacement;

@@ -1,0 +1,99 @@
+// Completion callbacks that are given the error and ignore it, and
+// coroutines spawned detached: sinks of the exception like asio::detached.
+// RUN: %check_coroguard %s coroguard-suppressed-exception %t -- %mock_flags -isystem %inputs/asio -isystem %inputs/async_simple -isystem %inputs/seastar -isystem %inputs/libcoro
+
+#include <asio.hpp>
+#include <async_simple/Try.h>
+#include <async_simple/coro/Lazy.h>
+#include <coro/coro.hpp>
+#include <exception>
+#include <seastar/core/future.hh>
+
+void report(std::exception_ptr);
+void log(const char *);
+
+asio::awaitable<void> session();
+
+//===----------------------------------------------------------------------===//
+// A std::exception_ptr (or another error carrier of the model) the callback
+// never reads.
+//===----------------------------------------------------------------------===//
+
+void spawn_sessions(asio::io_context &io) {
+  asio::co_spawn(io, session(), [](std::exception_ptr) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: the callback ignores the error it is given, so the error disappears; rethrow it, or report it [coroguard-suppressed-exception]
+  asio::co_spawn(io, session(), [](std::exception_ptr error) { log("done"); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: the callback ignores the error it is given
+  asio::co_spawn(io, session(), [](const std::exception_ptr &error) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: the callback ignores the error it is given
+    (void)error;
+  });
+  auto on_done = [](std::exception_ptr) { log("session over"); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: the callback ignores the error it is given
+  asio::co_spawn(io, session(), on_done);
+
+  // Inspected, rethrown, reported: fine.
+  asio::co_spawn(io, session(), [](std::exception_ptr e) {
+    if (e)
+      std::rethrow_exception(e);
+  });
+  asio::co_spawn(io, session(), [](std::exception_ptr e) { report(e); });
+  asio::co_spawn(io, session(), [](std::exception_ptr e) {
+    if (e)
+      log("session failed");
+  });
+}
+
+async_simple::coro::Lazy<int> compute();
+
+void start_lazies() {
+  compute().start([](async_simple::Try<int>) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback ignores the error it is given
+  // A generic callback given to a callback sink: the first parameter is
+  // the Try, whatever its spelled type.
+  compute().start([](auto &&) {});
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback ignores the error it is given
+  compute().start([](async_simple::Try<int> result) {
+    if (result.hasError())
+      report(result.getException());
+  });
+}
+
+seastar::future<int> fetch();
+
+seastar::future<int> recover() {
+  return fetch().handle_exception([](auto) { return 0; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: the callback ignores the error it is given
+}
+
+seastar::future<int> recover_logged() {
+  return fetch().handle_exception([](std::exception_ptr ep) {
+    report(ep);
+    return 0;
+  });
+}
+
+//===----------------------------------------------------------------------===//
+// A coroutine spawned detached: its promise drops what it throws.
+//===----------------------------------------------------------------------===//
+
+coro::task<void> work();
+coro::task<void> careful_work() {
+  try {
+    co_await work();
+  } catch (const std::exception &e) {
+    log(e.what());
+  }
+}
+coro::task<void> unsafe_work() { co_await work(); }
+
+void detach_all(coro::thread_pool &pool, coro::scheduler &sched) {
+  pool.spawn_detached(unsafe_work());
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'spawn_detached' drops the exception of the coroutine it spawns; handle errors inside it, or await it where an error can be reported [coroguard-suppressed-exception]
+  auto t = unsafe_work();
+  sched.spawn_detached(std::move(t));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'spawn_detached' drops the exception of the coroutine it spawns
+  // Handles its own errors, or is defined elsewhere: not reported.
+  pool.spawn_detached(careful_work());
+  sched.spawn_detached(work());
+}
