@@ -122,8 +122,7 @@ const Expr *ignoreFullExprWrappers(const Expr *E) {
 
 void forEachDiscardedCall(
     const FunctionDecl &Function, const SourceManager &SM,
-    bool ThroughVoidCasts,
-    llvm::function_ref<void(const CallExpr &Call, bool CanAwait)> Visit) {
+    llvm::function_ref<void(const DiscardedCall &)> Visit) {
   const Stmt *CoroutineBody = getCoroutineUserBody(Function);
   const Stmt *Body = CoroutineBody ? CoroutineBody : Function.getBody();
   if (!Body)
@@ -142,9 +141,11 @@ void forEachDiscardedCall(
     if (!E || !isDiscardedPosition(S, Parent))
       return;
     const Expr *Dropped = ignoreFullExprWrappers(E);
-    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Dropped);
-        ThroughVoidCasts && Cast && Cast->getType()->isVoidType())
-      Dropped = ignoreFullExprWrappers(Cast->getSubExpr());
+    const auto *VoidCast = dyn_cast<ExplicitCastExpr>(Dropped);
+    if (VoidCast && VoidCast->getType()->isVoidType())
+      Dropped = ignoreFullExprWrappers(VoidCast->getSubExpr());
+    else
+      VoidCast = nullptr;
     // In `a(), b();` both results are dropped; the left one is a discarded
     // position of its own.
     while (const auto *Comma = dyn_cast<BinaryOperator>(Dropped)) {
@@ -159,7 +160,7 @@ void forEachDiscardedCall(
     bool InHandler = llvm::any_of(Handlers, [&](SourceRange R) {
       return SM.isPointWithin(Loc, R.getBegin(), R.getEnd());
     });
-    Visit(*Call, CoroutineBody && !InHandler);
+    Visit({*Call, CoroutineBody && !InHandler, VoidCast});
   });
 }
 

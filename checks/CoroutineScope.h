@@ -52,15 +52,22 @@ bool isDiscardedPosition(const Stmt &S, const Stmt *Parent);
 /// (cleanups, temporaries, implicit casts, parentheses) to reach the call.
 const Expr *ignoreFullExprWrappers(const Expr *E);
 
+/// A call whose result is discarded.
+struct DiscardedCall {
+  const CallExpr &Call;
+  /// `co_await` may be written there: in a coroutine, outside any handler.
+  bool CanAwait;
+  /// The `(void)` cast that discards it, if any.
+  const ExplicitCastExpr *VoidCast;
+};
+
 /// Calls \p Visit for every call whose result \p Function's own body
 /// discards (lambdas are functions of their own): expression statements,
-/// branch and loop bodies, both operands of a discarded comma, and, with
-/// \p ThroughVoidCasts, `(void)call()`. \p CanAwait says whether
-/// `co_await` may be written there: in a coroutine, outside any handler.
-void forEachDiscardedCall(
-    const FunctionDecl &Function, const SourceManager &SM,
-    bool ThroughVoidCasts,
-    llvm::function_ref<void(const CallExpr &Call, bool CanAwait)> Visit);
+/// branch and loop bodies, both operands of a discarded comma, and
+/// `(void)call()`.
+void forEachDiscardedCall(const FunctionDecl &Function,
+                          const SourceManager &SM,
+                          llvm::function_ref<void(const DiscardedCall &)> Visit);
 
 } // namespace clang::coroguard
 

@@ -34,9 +34,9 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
     const FunctionDecl &Function, const SourceManager &SM,
     llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
   // `(void)x.close();` discards the release just the same.
-  forEachDiscardedCall(Function, SM, /*ThroughVoidCasts=*/true,
-                       [&](const CallExpr &Dropped, bool CanAwait) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(&Dropped);
+  forEachDiscardedCall(Function, SM, [&](const DiscardedCall &Dropped) {
+    bool CanAwait = Dropped.CanAwait;
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(&Dropped.Call);
     if (!Call || !model().isAwaitedReleaseCall(*Call))
       return;
     SourceLocation Loc = Call->getBeginLoc();

@@ -7,6 +7,7 @@
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace clang::ast_matchers;
 
@@ -19,19 +20,36 @@ void UnawaitedTaskCheck::registerMatchers(MatchFinder *Finder) {
 
 void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  // An explicit (void) cast is a deliberate discard: not reported here.
-  forEachDiscardedCall(*Function, *Result.SourceManager,
-                       /*ThroughVoidCasts=*/false,
-                       [&](const CallExpr &Call, bool CanAwait) {
-                         checkDiscardedCall(Call, CanAwait ? Function : nullptr);
-                       });
+  const SourceManager &SM = *Result.SourceManager;
+  forEachDiscardedCall(*Function, SM, [&](const DiscardedCall &Dropped) {
+    // The user's own `(void)` is a deliberate discard; one spelled by a
+    // test framework's macro (Catch2's REQUIRE_NOTHROW) is not.
+    if (Dropped.VoidCast && isAnalysedCode(Dropped.VoidCast->getBeginLoc(), SM))
+      return;
+    checkDiscardedCall(Dropped.Call, Dropped.CanAwait ? Function : nullptr);
+  });
+}
+
+/// Whether the value of \p Call dies where it is discarded: a prvalue, or
+/// an xvalue of a temporary (`std::move(make_task())`). A reference to a
+/// task that a container or a variable owns (`tasks.emplace_back(...)`,
+/// `t = make_task()`) discards nothing.
+static bool endsItsLifeHere(const CallExpr &Call) {
+  if (Call.isPRValue())
+    return true;
+  if (!Call.isXValue())
+    return false;
+  for (const Expr *Arg : Call.arguments())
+    if (isa<MaterializeTemporaryExpr>(Arg->IgnoreParens()))
+      return true;
+  return false;
 }
 
 void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
                                             const FunctionDecl *Coroutine) {
   QualType Type = Call.getType();
-  if (Type->isDependentType())
-    return; // decided per instantiation
+  if (Type->isDependentType() || !endsItsLifeHere(Call))
+    return; // decided per instantiation, or owned elsewhere
   // A discarded release (`conn.close();`) is one finding, reported by
   // coroguard-missing-awaited-cleanup when it runs.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
@@ -39,9 +57,12 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
         model().isAwaitedReleaseCall(*Member))
       return;
   TaskKind Kind = model().taskKind(Type);
-  if (Kind != TaskKind::Lazy && Kind != TaskKind::Awaiter)
+  TaskTypeEntry::Discard Effect = TaskTypeEntry::Discard::Detaches;
+  if (Kind == TaskKind::Eager)
+    Effect = model().discardEffect(Type);
+  if (Kind != TaskKind::Lazy && Kind != TaskKind::Awaiter &&
+      Effect == TaskTypeEntry::Discard::Detaches)
     return;
-  bool IsTask = Kind == TaskKind::Lazy;
   SourceLocation Loc = Call.getBeginLoc();
   if (!firstReportAt(Loc))
     return;
@@ -49,12 +70,28 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
   // The plain name: template arguments (lambda types...) are noise here.
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call.getCalleeDecl());
   DeclarationName Name = Callee ? Callee->getDeclName() : DeclarationName();
+  if (Kind == TaskKind::Eager) {
+    const CXXRecordDecl *RD = Type->getAsCXXRecordDecl();
+    std::string TypeName = RD ? RD->getQualifiedNameAsString()
+                              : Type.getAsString();
+    bool Cancels = Effect == TaskTypeEntry::Discard::Cancels;
+    diag(Loc, "'%0' returned by %select{this call|%2}1 is discarded, "
+              "%select{and its destructor blocks the thread until the work "
+              "completes; keep it and co_await it, or detach the work|which "
+              "cancels its work; co_await it, or detach it explicitly}3")
+        << TypeName << !Name.isEmpty() << Name << Cancels
+        << Call.getSourceRange();
+    return;
+  }
+  bool IsTask = Kind == TaskKind::Lazy;
   auto Diag = diag(Loc, "%select{awaitable|task}0 returned by "
                         "%select{this call|%2}1 is discarded, so it never "
                         "runs")
               << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
-  // Only where `co_await` is known to compile on this type.
+  // Only where `co_await` is known to compile on this type, and not in a
+  // generator, which yields instead of awaiting.
   if (Coroutine && !Loc.isMacroID() &&
+      !ModelQueries::isGenerator(Coroutine->getReturnType()) &&
       model().isKnownAwaitable(Type, Coroutine->getReturnType()))
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }

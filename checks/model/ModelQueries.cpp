@@ -150,7 +150,45 @@ const Entry *ModelQueries::findByType(const ResourceModel::Table<Entry> &Table,
   return nullptr;
 }
 
+/// A free operator co_await declared beside \p RD for it.
+static bool hasFreeCoAwait(const CXXRecordDecl &RD, bool AcceptTemplates) {
+  const ASTContext &Ctx = RD.getASTContext();
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  const DeclContext *Scope = RD.getDeclContext()->getRedeclContext();
+  for (const NamedDecl *D : Scope->lookup(CoAwait)) {
+    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      FD = Template->getTemplatedDecl();
+    if (!FD || FD->getNumParams() != 1)
+      continue;
+    QualType Param = FD->getParamDecl(0)->getType().getNonReferenceType();
+    const CXXRecordDecl *ParamRD = Param->getAsCXXRecordDecl();
+    if (!ParamRD) { // a template parameter: may well be ours
+      if (AcceptTemplates)
+        return true;
+      continue;
+    }
+    const CXXRecordDecl *Pattern = RD.getTemplateInstantiationPattern();
+    if (ParamRD->getCanonicalDecl() == RD.getCanonicalDecl() ||
+        (Pattern && ParamRD->getCanonicalDecl() == Pattern->getCanonicalDecl()))
+      return true;
+  }
+  return false;
+}
+
+/// A generator's promise yields values: a generator is iterated, not
+/// awaited.
+static bool hasYieldingPromise(const CXXRecordDecl &RD) {
+  const CXXRecordDecl *Promise = findPromiseType(RD);
+  return Promise && lookupMember(*Promise, "yield_value");
+}
+
 TaskKind ModelQueries::inferTaskKind(const CXXRecordDecl &RD) {
+  // A generator, lazy or eager, that cannot be awaited is neither a task
+  // nor an awaitable: discarding it is not "never awaited".
+  if (hasYieldingPromise(RD) && !hasAwaitableShape(RD) &&
+      !hasFreeCoAwait(RD, /*AcceptTemplates=*/true))
+    return TaskKind::None;
   if (const CXXRecordDecl *Promise = findPromiseType(RD)) {
     switch (getInitialSuspend(*Promise)) {
     case InitialSuspend::Always:
@@ -161,9 +199,23 @@ TaskKind ModelQueries::inferTaskKind(const CXXRecordDecl &RD) {
       return TaskKind::Eager;
     }
   }
-  if (hasAwaiterMembers(RD))
+  // An awaiter, or a class with an operator co_await of its own or beside
+  // it (`co_await delay{10}`).
+  if (hasAwaitableShape(RD) || hasFreeCoAwait(RD, /*AcceptTemplates=*/false))
     return TaskKind::Awaiter;
   return TaskKind::None;
+}
+
+bool ModelQueries::isGenerator(QualType T) {
+  const CXXRecordDecl *RD = getRecord(T);
+  return RD && hasYieldingPromise(*RD) && !hasAwaitableShape(*RD) &&
+         !hasFreeCoAwait(*RD, /*AcceptTemplates=*/true);
+}
+
+TaskTypeEntry::Discard ModelQueries::discardEffect(QualType T) {
+  if (const TaskTypeEntry *E = findByType(Model->taskTypes(), T))
+    return E->OnDiscard;
+  return TaskTypeEntry::Discard::Detaches;
 }
 
 TaskKind ModelQueries::taskKind(QualType T) {
@@ -185,36 +237,6 @@ TaskKind ModelQueries::taskKind(QualType T) {
   if (Inserted)
     It->second = inferTaskKind(*RD);
   return It->second;
-}
-
-/// A free operator co_await declared beside \p RD for it.
-static bool hasFreeCoAwait(const CXXRecordDecl &RD) {
-  const ASTContext &Ctx = RD.getASTContext();
-  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
-  const DeclContext *Scope = RD.getDeclContext()->getRedeclContext();
-  for (const NamedDecl *D : Scope->lookup(CoAwait)) {
-    const auto *FD = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
-    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-      FD = Template->getTemplatedDecl();
-    if (!FD || FD->getNumParams() != 1)
-      continue;
-    QualType Param = FD->getParamDecl(0)->getType().getNonReferenceType();
-    const CXXRecordDecl *ParamRD = Param->getAsCXXRecordDecl();
-    if (!ParamRD) // a template parameter: may well be ours
-      return true;
-    const CXXRecordDecl *Pattern = RD.getTemplateInstantiationPattern();
-    if (ParamRD->getCanonicalDecl() == RD.getCanonicalDecl() ||
-        (Pattern && ParamRD->getCanonicalDecl() == Pattern->getCanonicalDecl()))
-      return true;
-  }
-  return false;
-}
-
-/// A generator's promise yields values: a generator is iterated, not
-/// awaited.
-static bool isGenerator(const CXXRecordDecl &RD) {
-  const CXXRecordDecl *Promise = findPromiseType(RD);
-  return Promise && lookupMember(*Promise, "yield_value");
 }
 
 /// An awaiter whose await_suspend accepts any coroutine (a
@@ -239,7 +261,7 @@ static bool isGenericAwaiter(const CXXRecordDecl &RD) {
 
 bool ModelQueries::isKnownAwaitable(QualType T, QualType InCoroutineOf) {
   const CXXRecordDecl *RD = getRecord(T);
-  if (!RD || isGenerator(*RD))
+  if (!RD || hasYieldingPromise(*RD))
     return false;
   if (hasAwaiterMembers(*RD))
     return isGenericAwaiter(*RD) || sameLibrary(T, InCoroutineOf);
@@ -247,7 +269,8 @@ bool ModelQueries::isKnownAwaitable(QualType T, QualType InCoroutineOf) {
       findByType(Model->taskTypes(), T))
     // Awaitable through its library's promise (folly's Task).
     return sameLibrary(T, InCoroutineOf);
-  return hasAwaitableShape(*RD) || hasFreeCoAwait(*RD);
+  return hasAwaitableShape(*RD) ||
+         hasFreeCoAwait(*RD, /*AcceptTemplates=*/true);
 }
 
 /// The outermost namespace of \p T's class, or empty.

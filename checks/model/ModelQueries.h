@@ -77,12 +77,17 @@ public:
   const ResourceModel &model() const { return *Model; }
 
   TaskKind taskKind(QualType T);
+  /// What discarding an eager \p T does to its work (the model's
+  /// 'discard'; it runs on when the model does not say).
+  TaskTypeEntry::Discard discardEffect(QualType T);
   /// Whether `co_await` on a \p T is known to compile in a coroutine
   /// returning \p InCoroutineOf: an awaiter that accepts any coroutine
   /// handle, a task of the model or an annotated one awaited in a
   /// coroutine of its own library, or a class with an operator co_await.
   /// Generators are iterated, never awaited.
   bool isKnownAwaitable(QualType T, QualType InCoroutineOf);
+  /// A generator: its promise yields values, and it cannot be awaited.
+  static bool isGenerator(QualType T);
   /// Whether two classes come from the same library (outermost namespace).
   static bool sameLibrary(QualType A, QualType B);
   std::optional<ResourceInfo> resourceType(QualType T);

@@ -63,9 +63,17 @@ cobalt::promise<void> discards_with(connection conn) {
   co_return;
 }
 
-// The eager coroutine types run at once: discarding them loses no work.
-cobalt::task<void> eager_discards() {
+// A discarded promise is cancelled when it is destroyed (its first
+// suspension): the explicit forms detach it.
+cobalt::task<void> discards_a_promise() {
   heartbeat();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::cobalt::promise' returned by 'heartbeat' is discarded, which cancels its work; co_await it, or detach it explicitly [coroguard-unawaited-task]
+  co_return;
+}
+
+// The other eager coroutine types run at once: discarding them loses no
+// work.
+cobalt::task<void> eager_discards() {
   numbers();
   fire_and_forget(1);
   worker_loop().detach();

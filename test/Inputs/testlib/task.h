@@ -18,6 +18,7 @@ public:
     std::exception_ptr ex;
   };
   task(task &&) noexcept;
+  task &operator=(task &&) noexcept;
   ~task();
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>) noexcept;
@@ -35,6 +36,7 @@ public:
     std::exception_ptr ex;
   };
   task(task &&) noexcept;
+  task &operator=(task &&) noexcept;
   ~task();
   bool await_ready() const noexcept;
   void await_suspend(std::coroutine_handle<>) noexcept;
