@@ -7,6 +7,7 @@
 #include "model/ModelLoader.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
@@ -36,6 +37,7 @@ void BlockingCallCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 void BlockingCallCheck::onStartOfTranslationUnit() {
   CoroGuardCheck::onStartOfTranslationUnit();
   Summaries.clear();
+  Descriptors.reset();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -43,124 +45,198 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
     Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
 }
 
-/// The variable a call's object comes from: `f` in `f.get()` and in
-/// `std::get<0>(f).get()`.
-static const VarDecl *rootVariable(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        return Var;
-      if (const auto *Binding = dyn_cast<BindingDecl>(Ref->getDecl()))
-        return dyn_cast_or_null<VarDecl>(Binding->getDecomposedDecl());
-      return nullptr;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      E = Member->getBase();
-    else if (const auto *Call = dyn_cast<CallExpr>(E);
-             Call && Call->getNumArgs() == 1)
-      E = Call->getArg(0); // std::get<N>(tuple), std::move(x)
-    else
-      return nullptr;
-  }
-  return nullptr;
+BlockingCallCheck::Body
+BlockingCallCheck::analyse(const FunctionDecl &Function, const Stmt &Statements,
+                           llvm::ArrayRef<const VarDecl *> ResolvedAtEntry) {
+  Body B{Function, std::make_unique<FunctionFlow>(Function, Statements,
+                                                  throwOracle()),
+         nullptr};
+  if (B.Flow->valid())
+    B.Resolved =
+        std::make_unique<ResolvedResults>(*B.Flow, model(), ResolvedAtEntry);
+  return B;
 }
 
-static bool containsCoAwait(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<CoawaitExpr, DependentCoawaitExpr>(S))
-    return true;
-  for (const Stmt *Child : S->children())
-    if (containsCoAwait(Child))
-      return true;
-  return false;
+/// The object whose result a member call waits for (`f` of `f.get()`), or
+/// null.
+static const Expr *objectOf(const Expr &E) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&E);
+  return Member && isResultWait(*Member) ? Member->getImplicitObjectArgument()
+                                         : nullptr;
 }
 
-/// `f.get()` where f came out of a co_await (`co_await when_all(...)`): the
-/// future is already resolved, so get() returns at once.
-static bool isResolvedFutureGet(const Expr &E) {
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(&E);
-  if (!Call)
-    return false;
-  const VarDecl *Root = rootVariable(Call->getImplicitObjectArgument());
-  return Root && Root->hasInit() && containsCoAwait(Root->getInit());
+bool BlockingCallCheck::isResolvedArgument(const Expr &Arg, const Expr &At,
+                                           const Body &In) {
+  return In.Resolved && In.Resolved->isResolved(Arg, At);
 }
 
-std::optional<BlockingInfo> BlockingCallCheck::blocksDirectly(const Expr &E) {
-  if (isResolvedFutureGet(E))
-    return std::nullopt;
-  if (std::optional<BlockingInfo> Info = model().blockingCall(E))
-    return Info;
-  if (!ExtraBlocking.empty())
+std::optional<BlockingInfo>
+BlockingCallCheck::blocksDirectly(const Expr &E, const Body &In) {
+  std::optional<BlockingInfo> Info = model().blockingCall(E);
+  if (!Info && !ExtraBlocking.empty())
     if (const auto *Call = dyn_cast<CallExpr>(&E))
       if (const FunctionDecl *Callee = Call->getDirectCallee()) {
         std::string Name = getQualifiedFunctionName(*Callee);
         if (ExtraBlocking.count(Name))
-          return BlockingInfo{Name, ""};
+          Info = BlockingInfo{Name, "", std::nullopt, std::nullopt};
       }
+  if (!Info)
+    return std::nullopt;
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  // A zero timeout polls: wait_for(0s) does not block.
+  if (Call && isZeroTimeoutWait(*Call))
+    return std::nullopt;
+  // A wait on a result that is already there returns at once.
+  if (const Expr *Object = objectOf(E);
+      Object && isResolvedArgument(*Object, E, In))
+    return std::nullopt;
+  if (Call && (Info->DescriptorArgument || Info->FlagsArgument) &&
+      Descriptors.isNonBlocking(*Call, Info->DescriptorArgument,
+                                Info->FlagsArgument, In.Function))
+    return std::nullopt;
+  return Info;
+}
+
+/// The parameter of \p FD that \p E comes from, if any.
+static std::optional<unsigned> parameterIndex(const Expr *E,
+                                              const FunctionDecl &FD) {
+  const auto *Param = dyn_cast_or_null<ParmVarDecl>(rootVariable(E));
+  if (!Param)
+    return std::nullopt;
+  for (unsigned I = 0; I < FD.getNumParams(); ++I)
+    if (FD.getParamDecl(I) == Param)
+      return I;
   return std::nullopt;
 }
 
-const BlockingCallCheck::Chain *
+const BlockingCallCheck::Summary *
 BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
   const FunctionDecl *Definition = nullptr;
   if (!Function.hasBody(Definition) || isCoroutine(*Definition))
     return nullptr;
-  // Library internals are not followed: their blocking functions are in
-  // the model, and walking them would cost more than it finds.
-  const SourceManager &SM = Definition->getASTContext().getSourceManager();
-  if (SM.isInSystemHeader(Definition->getLocation()))
+  // Library code is not followed: the model is the authority on what its
+  // functions do, and walking them would cost more than it finds.
+  if (model().isLibraryCode(*Definition))
     return nullptr;
-  auto [It, Inserted] = Summaries.try_emplace(Definition, std::nullopt);
+  auto [It, Inserted] = Summaries.try_emplace(Definition);
   if (!Inserted)
-    return It->second ? &*It->second : nullptr;
+    return It->second.blocks() ? &It->second : nullptr;
 
-  std::optional<Chain> Found;
-  ScopeWalkOptions Options;
-  forEachStmtInScope(*Definition->getBody(), Options,
+  Body In = analyse(*Definition, *Definition->getBody(), {});
+  Summary Found;
+  auto AddStep = [&](const Expr &E, const Chain *Sub,
+                     const BlockingInfo *Direct, const Expr *Object) {
+    Chain C;
+    C.Steps.push_back({Definition, &E});
+    if (Sub) {
+      C.Steps.insert(C.Steps.end(), Sub->Steps.begin(), Sub->Steps.end());
+      C.Blocking = Sub->Blocking;
+    } else {
+      C.Blocking = *Direct;
+    }
+    // A wait on what a parameter holds blocks only when the caller passes
+    // something unresolved.
+    if (std::optional<unsigned> P =
+            Object ? parameterIndex(Object, *Definition) : std::nullopt) {
+      if (llvm::none_of(Found.WhenUnresolved,
+                        [&](const auto &W) { return W.first == *P; }))
+        Found.WhenUnresolved.push_back({*P, std::move(C)});
+    } else if (!Found.Always) {
+      Found.Always = std::move(C);
+    }
+  };
+  forEachStmtInScope(*Definition->getBody(), ScopeWalkOptions{},
                      [&](const Stmt &S, const Stmt *) {
-    if (Found || !isa<CallExpr, CXXConstructExpr>(S))
+    if (Found.Always || !isa<CallExpr, CXXConstructExpr>(S))
       return;
     const auto &E = cast<Expr>(S);
-    if (std::optional<BlockingInfo> Info = blocksDirectly(E)) {
-      Found = Chain{{{Definition, &E}}, *Info};
+    if (std::optional<BlockingInfo> Info = blocksDirectly(E, In)) {
+      AddStep(E, nullptr, &*Info, objectOf(E));
       return;
     }
     const auto *Call = dyn_cast<CallExpr>(&E);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Callee)
+    const Summary *Sub = Callee ? summaryOf(*Callee) : nullptr;
+    if (!Sub)
       return;
-    if (const Chain *Sub = summaryOf(*Callee)) {
-      Chain C;
-      C.Steps.push_back({Definition, &E});
-      C.Steps.insert(C.Steps.end(), Sub->Steps.begin(), Sub->Steps.end());
-      C.Blocking = Sub->Blocking;
-      Found = std::move(C);
+    if (Sub->Always) {
+      AddStep(E, &*Sub->Always, nullptr, nullptr);
+      return;
     }
+    for (const auto &[Param, SubChain] : Sub->WhenUnresolved)
+      if (Param < Call->getNumArgs() &&
+          !isResolvedArgument(*Call->getArg(Param), E, In))
+        AddStep(E, &SubChain, nullptr, Call->getArg(Param));
   });
   // Re-find: the map may have grown while the body was walked.
-  std::optional<Chain> &Slot = Summaries[Definition];
+  Summary &Slot = Summaries[Definition];
   Slot = std::move(Found);
-  return Slot ? &*Slot : nullptr;
+  return Slot.blocks() ? &Slot : nullptr;
 }
 
-static SourceLocation reportLocation(const Expr &E) {
-  return E.getBeginLoc();
+std::vector<const VarDecl *>
+BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
+  if (!Method || !Method->getParent()->isLambda() || FD.param_empty() ||
+      model().model().resolvedContinuations().empty())
+    return {};
+  // The lambda's enclosing call. The parent map is built only here, for
+  // lambda coroutines with parameters.
+  ASTContext &Ctx = FD.getASTContext();
+  for (const DynTypedNode &Parent : Ctx.getParents(*Method->getParent())) {
+    const auto *Lambda = Parent.get<LambdaExpr>();
+    if (!Lambda)
+      continue;
+    DynTypedNodeList Up = Ctx.getParents(*Lambda);
+    while (!Up.empty()) {
+      if (const auto *Call = Up[0].get<CallExpr>()) {
+        if (!model().isResolvedContinuation(*Call))
+          return {};
+        std::vector<const VarDecl *> Params(FD.param_begin(), FD.param_end());
+        return Params;
+      }
+      if (!Up[0].get<Expr>())
+        return {};
+      Up = Ctx.getParents(Up[0]);
+    }
+  }
+  return {};
+}
+
+void BlockingCallCheck::report(const Expr &At, const FunctionDecl &Coroutine,
+                               const FunctionDecl &Callee,
+                               const Chain &Blocks) {
+  diag(At.getBeginLoc(),
+       "%0 blocks the thread inside coroutine %1: it calls '%2'%select{|; "
+       "%4}3")
+      << &Callee << &Coroutine << Blocks.Blocking.Name
+      << !Blocks.Blocking.Alternative.empty() << Blocks.Blocking.Alternative
+      << At.getSourceRange();
+  for (size_t I = 0; I < Blocks.Steps.size(); ++I) {
+    const auto &[Caller, StepCall] = Blocks.Steps[I];
+    bool Last = I + 1 == Blocks.Steps.size();
+    std::string Next =
+        Last ? Blocks.Blocking.Name
+             : getQualifiedFunctionName(*Blocks.Steps[I + 1].first);
+    diag(StepCall->getBeginLoc(), "%0 calls '%1' here%select{|, which blocks}2",
+         DiagnosticIDs::Note)
+        << Caller << Next << Last;
+  }
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  const Stmt *Body = getCoroutineUserBody(*Coroutine);
-  if (!Body)
+  const Stmt *Statements = getCoroutineUserBody(*Coroutine);
+  if (!Statements)
     return;
-  forEachStmtInScope(*Body, ScopeWalkOptions{}, [&](const Stmt &S,
-                                                    const Stmt *) {
+  Body In = analyse(*Coroutine, *Statements, resolvedParameters(*Coroutine));
+  forEachStmtInScope(*Statements, ScopeWalkOptions{}, [&](const Stmt &S,
+                                                          const Stmt *) {
     if (!isa<CallExpr, CXXConstructExpr>(S))
       return;
     const auto &E = cast<Expr>(S);
-    SourceLocation Loc = reportLocation(E);
-    if (std::optional<BlockingInfo> Blocking = blocksDirectly(E)) {
+    SourceLocation Loc = E.getBeginLoc();
+    if (std::optional<BlockingInfo> Blocking = blocksDirectly(E, In)) {
       if (!firstReportAt(Loc))
         return;
       diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
@@ -177,24 +253,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
       if (Op->getNumArgs() > 0 &&
           isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
         return;
-    const Chain *Blocks = summaryOf(*Callee);
-    if (!Blocks || Blocks->Steps.size() > MaxDepth || !firstReportAt(Loc))
+    const Summary *Blocks = summaryOf(*Callee);
+    if (!Blocks)
       return;
-    diag(Loc, "%0 blocks the thread inside coroutine %1: it calls '%2'%select{|; "
-              "%4}3")
-        << Callee << Coroutine << Blocks->Blocking.Name
-        << !Blocks->Blocking.Alternative.empty()
-        << Blocks->Blocking.Alternative << E.getSourceRange();
-    for (size_t I = 0; I < Blocks->Steps.size(); ++I) {
-      const auto &[Caller, StepCall] = Blocks->Steps[I];
-      bool Last = I + 1 == Blocks->Steps.size();
-      std::string Next =
-          Last ? Blocks->Blocking.Name
-               : getQualifiedFunctionName(*Blocks->Steps[I + 1].first);
-      diag(reportLocation(*StepCall), "%0 calls '%1' here%select{|, which blocks}2",
-           DiagnosticIDs::Note)
-          << Caller << Next << Last;
-    }
+    // The call site decides for a parameter that must be unresolved.
+    const Chain *Chosen = Blocks->Always ? &*Blocks->Always : nullptr;
+    for (const auto &[Param, SubChain] : Blocks->WhenUnresolved)
+      if (!Chosen && Param < Call->getNumArgs() &&
+          !isResolvedArgument(*Call->getArg(Param), E, In))
+        Chosen = &SubChain;
+    if (!Chosen || Chosen->Steps.size() > MaxDepth || !firstReportAt(Loc))
+      return;
+    report(E, *Coroutine, *Callee, *Chosen);
   });
 }
 

@@ -4,9 +4,12 @@
 #define COROGUARD_CHECKS_BLOCKINGCALLCHECK_H
 
 #include "CoroGuardCheck.h"
+#include "NonBlockingDescriptors.h"
+#include "analysis/ResolvedResults.h"
 
 #include "llvm/ADT/StringSet.h"
 
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -15,8 +18,9 @@ namespace clang::coroguard {
 
 /// Finds calls that block the thread inside a coroutine body, stalling every
 /// other coroutine scheduled on that thread: calls of the model's blocking
-/// functions, and calls of plain functions of the translation unit that
-/// block, directly or through further such functions.
+/// functions, and calls of the user's plain functions that block, directly
+/// or through further such functions. A wait on a result that is already
+/// resolved, and I/O on a non-blocking descriptor, do not block.
 class BlockingCallCheck : public CoroGuardCheck {
 public:
   BlockingCallCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context);
@@ -32,20 +36,43 @@ private:
     std::vector<std::pair<const FunctionDecl *, const Expr *>> Steps;
     BlockingInfo Blocking;
   };
+  /// What calling a function does: it blocks whatever it is given, or only
+  /// when the argument of one of its parameters is not resolved yet (a
+  /// helper that calls get() on the future it is given).
+  struct Summary {
+    std::optional<Chain> Always;
+    std::vector<std::pair<unsigned, Chain>> WhenUnresolved;
+    bool blocks() const { return Always || !WhenUnresolved.empty(); }
+  };
+  /// The body being walked: its function and what is resolved where.
+  struct Body {
+    const FunctionDecl &Function;
+    std::unique_ptr<FunctionFlow> Flow;
+    std::unique_ptr<ResolvedResults> Resolved;
+  };
 
-  /// The blocking call \p E makes directly, if any.
-  std::optional<BlockingInfo> blocksDirectly(const Expr &E);
-  /// Whether calling \p Callee blocks, computed once per function.
-  const Chain *summaryOf(const FunctionDecl &Callee);
+  Body analyse(const FunctionDecl &Function, const Stmt &Statements,
+               llvm::ArrayRef<const VarDecl *> ResolvedAtEntry);
+  /// The blocking call \p E makes directly in \p In, if any.
+  std::optional<BlockingInfo> blocksDirectly(const Expr &E, const Body &In);
+  /// Whether the argument \p Arg of a call at \p At is resolved.
+  bool isResolvedArgument(const Expr &Arg, const Expr &At, const Body &In);
+  /// What calling \p Callee does, computed once per function.
+  const Summary *summaryOf(const FunctionDecl &Callee);
+  /// The parameters of a lambda coroutine that a continuation receives
+  /// resolved (`f.then_wrapped([](future<T> r) -> future<> {...})`).
+  std::vector<const VarDecl *> resolvedParameters(const FunctionDecl &FD);
+  void report(const Expr &At, const FunctionDecl &Coroutine,
+              const FunctionDecl &Callee, const Chain &Blocks);
 
   unsigned MaxDepth;
   std::string ExtraBlockingFunctions;
   llvm::StringSet<> ExtraBlocking;
-  /// Per function: its chain, or null when it does not block. A function
-  /// being summarised maps to null, which breaks recursion.
-  /// (unordered_map: its elements stay put while it grows during the
-  /// recursive walk.)
-  std::unordered_map<const FunctionDecl *, std::optional<Chain>> Summaries;
+  NonBlockingDescriptors Descriptors;
+  /// Per function: its summary. A function being summarised maps to an
+  /// empty one, which breaks recursion. (unordered_map: its elements stay
+  /// put while it grows during the recursive walk.)
+  std::unordered_map<const FunctionDecl *, Summary> Summaries;
 };
 
 } // namespace clang::coroguard

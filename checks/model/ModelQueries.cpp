@@ -483,7 +483,8 @@ std::optional<BlockingInfo> ModelQueries::blockingCall(const Expr &E) {
           !refersTo(Call->getArg(0), Entry->FirstArgument))
         continue;
     }
-    return BlockingInfo{Entry->Name, Entry->Alternative};
+    return BlockingInfo{Entry->Name, Entry->Alternative,
+                        Entry->DescriptorArgument, Entry->FlagsArgument};
   }
   return std::nullopt;
 }
@@ -512,13 +513,30 @@ bool ModelQueries::isOffloadCall(const CallExpr &Call) {
   return false;
 }
 
-bool ModelQueries::isReportingCall(const Expr &E) {
-  if (Model->reportingFunctions().empty())
+bool ModelQueries::calls(const Expr &E,
+                         const ResourceModel::Table<NamedEntry> &Table) {
+  if (Table.empty())
     return false;
   for (const std::string &Name : calleeNames(E))
-    if (ResourceModel::find(Model->reportingFunctions(), Name))
+    if (ResourceModel::find(Table, Name))
       return true;
   return false;
+}
+
+bool ModelQueries::isReportingCall(const Expr &E) {
+  return calls(E, Model->reportingFunctions());
+}
+
+bool ModelQueries::isReadyFunction(const CallExpr &Call) {
+  return calls(Call, Model->readyFunctions());
+}
+
+bool ModelQueries::isReadinessCheck(const CallExpr &Call) {
+  return calls(Call, Model->readinessChecks());
+}
+
+bool ModelQueries::isResolvedContinuation(const CallExpr &Call) {
+  return calls(Call, Model->resolvedContinuations());
 }
 
 const GuardEntry *ModelQueries::guardCall(const Expr &E) {

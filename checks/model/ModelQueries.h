@@ -50,6 +50,10 @@ struct ResourceInfo {
 struct BlockingInfo {
   std::string Name;
   std::string Alternative;
+  /// The descriptor argument of a call that blocks only on a blocking
+  /// descriptor, and its flags argument (MSG_DONTWAIT).
+  std::optional<unsigned> DescriptorArgument;
+  std::optional<unsigned> FlagsArgument;
 };
 
 /// Source annotations (include/coroguard/annotations.h).
@@ -99,6 +103,12 @@ public:
   bool isOffloadCall(const CallExpr &Call);
   /// A call or construction of one of the model's reporting functions.
   bool isReportingCall(const Expr &CallOrConstruct);
+  /// A call of one of the model's readyFunctions (make_ready_future).
+  bool isReadyFunction(const CallExpr &Call);
+  /// A call of one of the model's readinessChecks (future::available).
+  bool isReadinessCheck(const CallExpr &Call);
+  /// A call of one of the model's resolvedContinuations (then_wrapped).
+  bool isResolvedContinuation(const CallExpr &Call);
   const GuardEntry *guardCall(const Expr &CallOrConstruct);
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
   /// A call of one of the model's function-kind exception sinks.
@@ -135,6 +145,9 @@ private:
   const llvm::SmallVector<std::string, 4> &
   memberNames(const CXXMemberCallExpr &Call);
   TaskKind inferTaskKind(const CXXRecordDecl &RD);
+  /// Whether \p CallOrConstruct calls a function named in \p Table.
+  bool calls(const Expr &CallOrConstruct,
+             const ResourceModel::Table<NamedEntry> &Table);
   std::optional<ResourceInfo> inferResource(const CXXRecordDecl &RD);
 
   std::shared_ptr<const ResourceModel> Model;

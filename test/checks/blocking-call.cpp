@@ -41,13 +41,16 @@ task<> sleeps() {
   co_return;
 }
 
-task<int> waits_for_results(std::future<int> f, std::shared_future<int> sf,
+// Each wait on a different future: once one wait returned, the result is
+// there and a second wait on it returns at once.
+task<int> waits_for_results(std::future<int> f, std::future<int> g,
+                            std::future<int> h, std::shared_future<int> sf,
                             std::thread &worker) {
   int a = f.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::future::get' blocks the thread inside coroutine 'waits_for_results'; co_await the asynchronous operation instead of blocking on its result [coroguard-blocking-call]
-  f.wait();
+  g.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::wait' blocks
-  f.wait_for(seconds(1));
+  h.wait_for(seconds(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::wait_for' blocks
   int b = sf.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::shared_future::get' blocks

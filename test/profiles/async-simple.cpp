@@ -94,9 +94,10 @@ Lazy<int> blocks(async_simple::Executor *ex) {
   async_simple::coro::syncAwait(store(1, v), ex);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_simple::coro::syncAwait' blocks the thread inside coroutine 'blocks'
   async_simple::Future<int> f = legacy_fetch(2);
+  async_simple::Future<int> g = legacy_fetch(3);
   f.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'async_simple::Future::wait' blocks the thread inside coroutine 'blocks'; co_await the future inside a Lazy instead of blocking on it [coroguard-blocking-call]
-  v += std::move(f).get();
+  v += std::move(g).get();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'async_simple::Future::get' blocks the thread inside coroutine 'blocks'; co_await the future inside a Lazy instead of blocking on it [coroguard-blocking-call]
   std::this_thread::sleep_for(milliseconds(1));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::this_thread::sleep_for' blocks the thread inside coroutine 'blocks'

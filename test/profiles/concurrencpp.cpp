@@ -76,11 +76,13 @@ lazy_result<int> awaited(concurrencpp::async_lock &lock,
 
 result<int> blocks(concurrencpp::shared_result<int> shared) {
   result<int> r = compute(1);
+  result<int> q = compute(2);
+  result<int> p = compute(3);
   r.wait();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'concurrencpp::result::wait' blocks the thread inside coroutine 'blocks'; co_await the result instead of blocking on it [coroguard-blocking-call]
-  r.wait_for(milliseconds(10));
+  q.wait_for(milliseconds(10));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'concurrencpp::result::wait_for' blocks the thread inside coroutine 'blocks'
-  int v = r.get();
+  int v = p.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'concurrencpp::result::get' blocks the thread inside coroutine 'blocks'; co_await the result instead of blocking on it [coroguard-blocking-call]
   v += shared.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'concurrencpp::shared_result::get' blocks the thread inside coroutine 'blocks'; co_await the result instead of blocking on it [coroguard-blocking-call]

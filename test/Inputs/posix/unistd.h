@@ -9,4 +9,6 @@ unsigned int sleep(unsigned int seconds);
 int usleep(unsigned int usec);
 int close(int fd);
 pid_t fork(void);
+int pipe(int fds[2]);
+int pipe2(int fds[2], int flags);
 }

@@ -58,6 +58,11 @@ public:
   template <class Func> future<T> handle_exception(Func &&func) noexcept {
     return {internal::future_tag{}};
   }
+  /// The continuation receives this future, resolved.
+  template <class Func>
+  futurize_t<internal::invoke_result_t<Func, future<T>>> then_wrapped(Func &&func) noexcept {
+    return {internal::future_tag{}};
+  }
 
   future(internal::future_tag) noexcept {}
 

@@ -1,0 +1,198 @@
+//===--- NonBlockingDescriptors.cpp ---------------------------------------===//
+
+#include "NonBlockingDescriptors.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::coroguard {
+
+namespace {
+
+bool isNonBlockingFlag(llvm::StringRef Name) {
+  return llvm::is_contained({"SOCK_NONBLOCK", "O_NONBLOCK", "O_NDELAY",
+                             "EFD_NONBLOCK", "TFD_NONBLOCK", "SFD_NONBLOCK",
+                             "IN_NONBLOCK"},
+                            Name);
+}
+
+/// Whether \p S names a constant that \p Matches: a declaration (glibc's
+/// enumerators SOCK_NONBLOCK, MSG_DONTWAIT) or a macro (O_NONBLOCK) in
+/// whose expansion a part of it is.
+bool mentions(const Stmt *S, const SourceManager &SM, const LangOptions &LO,
+              llvm::function_ref<bool(llvm::StringRef)> Matches) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl()->getIdentifier() && Matches(Ref->getDecl()->getName()))
+      return true;
+  for (SourceLocation Loc = S->getBeginLoc(); Loc.isMacroID();
+       Loc = SM.getImmediateMacroCallerLoc(Loc))
+    if (Matches(Lexer::getImmediateMacroName(Loc, SM, LO)))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (mentions(Child, SM, LO, Matches))
+      return true;
+  return false;
+}
+
+/// The variable or member that holds the descriptor \p E.
+const Decl *holder(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+      E = Subscript->getBase(); // fds[0] of pipe2(fds, O_NONBLOCK)
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E);
+             Call && Call->getNumArgs() == 0)
+      E = Call->getImplicitObjectArgument(); // sock.native_handle()
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+llvm::StringRef calleeName(const CallExpr &Call) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  return Callee && Callee->getIdentifier() ? Callee->getName() : "";
+}
+
+class Scanner : public RecursiveASTVisitor<Scanner> {
+public:
+  Scanner(ASTContext &Ctx, llvm::DenseSet<const Decl *> &Out)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Out(Out) {}
+
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) &&
+        SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    llvm::StringRef Name = calleeName(*Call);
+    if (Call->getNumArgs() < 2)
+      return true;
+    auto Flag = [](llvm::StringRef N) { return isNonBlockingFlag(N); };
+    // fcntl(fd, F_SETFL, flags | O_NONBLOCK), ioctl(fd, FIONBIO, &on),
+    // pipe2(fds, O_NONBLOCK).
+    if ((Name == "fcntl" && Call->getNumArgs() >= 3 &&
+         mentions(Call->getArg(2), SM, LO, Flag)) ||
+        (Name == "ioctl" &&
+         mentions(Call->getArg(1), SM, LO,
+                  [](llvm::StringRef N) { return N == "FIONBIO"; })) ||
+        (Name == "pipe2" && mentions(Call->getArg(1), SM, LO, Flag)))
+      if (const Decl *D = holder(Call->getArg(0)))
+        Out.insert(D);
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *Var) {
+    if (Var->getInit() && createsNonBlocking(Var->getInit()))
+      Out.insert(Var);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign && createsNonBlocking(Op->getRHS()))
+      if (const Decl *D = holder(Op->getLHS()))
+        Out.insert(D);
+    return true;
+  }
+
+  bool VisitCXXConstructorDecl(CXXConstructorDecl *Ctor) {
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isMemberInitializer() && Init->getInit() &&
+          createsNonBlocking(Init->getInit()))
+        Out.insert(Init->getMember());
+    return true;
+  }
+
+private:
+  /// A call that creates a descriptor with a non-blocking flag:
+  /// socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0), accept4(..,
+  /// SOCK_NONBLOCK), open(path, O_RDONLY | O_NONBLOCK).
+  bool createsNonBlocking(const Expr *E) {
+    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+    return Call && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+             return mentions(Arg, SM, LO, [](llvm::StringRef N) {
+               return isNonBlockingFlag(N);
+             });
+           });
+  }
+
+  const SourceManager &SM;
+  const LangOptions &LO;
+  llvm::DenseSet<const Decl *> &Out;
+};
+
+/// The last place \p S names EAGAIN or EWOULDBLOCK.
+void findRetryChecks(const Stmt *S, const SourceManager &SM,
+                     const LangOptions &LO, SourceLocation &Last) {
+  if (!S)
+    return;
+  auto IsRetry = [](llvm::StringRef N) {
+    return N == "EAGAIN" || N == "EWOULDBLOCK";
+  };
+  if (isa<IntegerLiteral, DeclRefExpr>(S) && mentions(S, SM, LO, IsRetry)) {
+    SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
+    if (Last.isInvalid() || SM.isBeforeInTranslationUnit(Last, Loc))
+      Last = Loc;
+  }
+  for (const Stmt *Child : S->children())
+    findRetryChecks(Child, SM, LO, Last);
+}
+
+} // namespace
+
+void NonBlockingDescriptors::reset() {
+  Scanned = false;
+  NonBlocking.clear();
+  LastRetryCheck.clear();
+}
+
+void NonBlockingDescriptors::scan(ASTContext &Ctx) {
+  Scanned = true;
+  Scanner(Ctx, NonBlocking).TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+bool NonBlockingDescriptors::retriesOnEAGAIN(const CallExpr &Call,
+                                             const FunctionDecl &Enclosing) {
+  const SourceManager &SM = Enclosing.getASTContext().getSourceManager();
+  auto [It, Inserted] = LastRetryCheck.try_emplace(&Enclosing);
+  if (Inserted)
+    findRetryChecks(Enclosing.getBody(), SM,
+                    Enclosing.getASTContext().getLangOpts(), It->second);
+  return It->second.isValid() &&
+         SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Call.getBeginLoc()),
+                                      It->second);
+}
+
+bool NonBlockingDescriptors::isNonBlocking(const CallExpr &Call,
+                                           std::optional<unsigned> Descriptor,
+                                           std::optional<unsigned> Flags,
+                                           const FunctionDecl &Enclosing) {
+  ASTContext &Ctx = Enclosing.getASTContext();
+  if (Flags && *Flags < Call.getNumArgs() &&
+      mentions(Call.getArg(*Flags), Ctx.getSourceManager(), Ctx.getLangOpts(),
+               [](llvm::StringRef N) { return N == "MSG_DONTWAIT"; }))
+    return true;
+  if (!Descriptor || *Descriptor >= Call.getNumArgs())
+    return false;
+  if (retriesOnEAGAIN(Call, Enclosing))
+    return true;
+  if (!Scanned)
+    scan(Ctx);
+  const Decl *D = holder(Call.getArg(*Descriptor));
+  return D && NonBlocking.count(D);
+}
+
+} // namespace clang::coroguard
