@@ -494,7 +494,44 @@ bool ModelQueries::isLockType(QualType T) {
 }
 
 bool ModelQueries::isAsyncMutexType(QualType T) {
-  return findByType(Model->asyncMutexTypes(), T) != nullptr;
+  if (findByType(Model->asyncMutexTypes(), T))
+    return true;
+  if (!Config.Infer || T.isNull() || T->isDependentType())
+    return false;
+  const CXXRecordDecl *RD = getRecord(T);
+  if (!RD)
+    return false;
+  const Type *Key = T.getNonReferenceType().getCanonicalType().getTypePtr();
+  auto [It, Inserted] = AsyncMutexCache.try_emplace(Key, false);
+  if (!Inserted)
+    return It->second;
+  // Inferred: a way to lock it that is awaited (coLock(), co_scoped_lock(),
+  // lock_async(), a lock() returning a task or a future).
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  bool Async = false;
+  while (!Work.empty() && !Async) {
+    const CXXRecordDecl *Cur = Work.pop_back_val();
+    if (!Seen.insert(Cur).second)
+      continue;
+    for (const Decl *D : Cur->decls()) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(D);
+      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+        Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+      if (Method && Method->getIdentifier() &&
+          Method->getName().contains_insensitive("lock") &&
+          taskKind(Method->getReturnType()) != TaskKind::None) {
+        Async = true;
+        break;
+      }
+    }
+    for (const CXXBaseSpecifier &Base : Cur->bases())
+      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
+        Work.push_back(BaseRD);
+  }
+  // Re-find: taskKind may have grown the caches.
+  AsyncMutexCache[Key] = Async;
+  return Async;
 }
 
 bool ModelQueries::isTerminator(const Expr &E) {

@@ -98,6 +98,9 @@ public:
   /// The blocking entry for a call or construction, if any.
   std::optional<BlockingInfo> blockingCall(const Expr &CallOrConstruct);
   bool isLockType(QualType T);
+  /// A mutex whose locking is awaited: the model's asyncMutexTypes, or,
+  /// inferred, a class with a member whose name contains "lock" and that
+  /// returns a task or an awaitable.
   bool isAsyncMutexType(QualType T);
   bool isTerminator(const Expr &CallOrConstruct);
   bool isOffloadCall(const CallExpr &Call);
@@ -162,6 +165,7 @@ private:
                  llvm::SmallVector<std::string, 4>>
       MemberNameCache;
   llvm::DenseMap<const Type *, std::optional<ResourceInfo>> ResourceCache;
+  llvm::DenseMap<const Type *, bool> AsyncMutexCache;
   bool InResourceInference = false;
 };
 
