@@ -290,6 +290,51 @@ bool ModelQueries::sameLibrary(QualType A, QualType B) {
   return First.empty() || Second.empty() || First == Second;
 }
 
+/// A call or delete in \p S that releases something: a callee named like a
+/// release (close, shutdown, stop, join, disconnect, release, destroy,
+/// free, reset, cancel, cleanup, dispose, unlink), or a delete expression.
+static bool releasesSomething(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<CXXDeleteExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getIdentifier()) {
+      std::string Name = Callee->getName().lower();
+      for (llvm::StringRef Word :
+           {"close", "shutdown", "stop", "join", "disconnect", "release",
+            "destroy", "free", "reset", "cancel", "cleanup", "dispose",
+            "unlink"})
+        if (llvm::StringRef(Name).contains(Word))
+          return true;
+    }
+  for (const Stmt *Child : S->children())
+    if (releasesSomething(Child))
+      return true;
+  return false;
+}
+
+/// Whether the destructor of \p RD (or of a base) releases synchronously.
+static bool releasesInDestructor(const CXXRecordDecl &RD) {
+  llvm::SmallVector<const CXXRecordDecl *, 4> Work{&RD};
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXRecordDecl *Cur = Work.pop_back_val();
+    if (!Seen.insert(Cur).second)
+      continue;
+    if (const CXXDestructorDecl *Dtor = Cur->getDestructor()) {
+      const FunctionDecl *Definition = nullptr;
+      if (Dtor->hasBody(Definition) && releasesSomething(Definition->getBody()))
+        return true;
+    }
+    for (const CXXBaseSpecifier &Base : Cur->bases())
+      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
+        Work.push_back(BaseRD);
+  }
+  return false;
+}
+
 std::optional<ResourceInfo>
 ModelQueries::inferResource(const CXXRecordDecl &RD) {
   ResourceInfo Info;
@@ -327,6 +372,11 @@ ModelQueries::inferResource(const CXXRecordDecl &RD) {
       if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
         Work.push_back(BaseRD);
   }
+  // Inferred from a release named like an async one, but its destructor
+  // releases it already (a socket that closes its descriptor): nothing is
+  // left for an awaited release to do.
+  if (!AnnotatedClass && !Info.Release.empty() && releasesInDestructor(RD))
+    return std::nullopt;
   if (Info.Release.empty()) {
     if (!AnnotatedClass)
       return std::nullopt;
