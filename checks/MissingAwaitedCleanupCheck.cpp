@@ -22,16 +22,27 @@ void MissingAwaitedCleanupCheck::registerMatchers(MatchFinder *Finder) {
 
 void MissingAwaitedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  llvm::SmallPtrSet<const VarDecl *, 4> Discarded;
-  checkDiscardedReleases(*Function, *Result.SourceManager, Discarded);
+  std::vector<ResourceFindings> Lifetimes;
   if (isCoroutine(*Function))
-    checkExceptionalPaths(*Function, Discarded);
+    Lifetimes = analyzeResourceLifetimes(*Function, model(), throwOracle());
+  // One root cause, one finding: a variable left unreleased on a normal
+  // path is coroguard-unmanaged-resource's, whatever else is wrong with it.
+  llvm::SmallPtrSet<const VarDecl *, 4> Unmanaged;
+  if (isCheckEnabled("coroguard-unmanaged-resource"))
+    for (const ResourceFindings &F : Lifetimes)
+      if (F.NormalLeak)
+        Unmanaged.insert(F.Var);
+  llvm::SmallPtrSet<const VarDecl *, 4> Discarded;
+  checkDiscardedReleases(*Function, *Result.SourceManager, Unmanaged,
+                         Discarded);
+  checkExceptionalPaths(*Function, Lifetimes, Unmanaged, Discarded);
 }
 
 /// (a) `conn.close();`: the release runs only when its awaitable is
 /// awaited.
 void MissingAwaitedCleanupCheck::checkDiscardedReleases(
     const FunctionDecl &Function, const SourceManager &SM,
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Unmanaged,
     llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
   // `(void)x.close();` discards the release just the same.
   forEachDiscardedCall(Function, SM, [&](const DiscardedCall &Dropped) {
@@ -40,13 +51,13 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
     if (!Call || !model().isAwaitedReleaseCall(*Call))
       return;
     SourceLocation Loc = Call->getBeginLoc();
-    if (!firstReportAt(Loc))
-      return;
     const auto *Object = dyn_cast<DeclRefExpr>(
         Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    if (Object)
-      if (const auto *Var = dyn_cast<VarDecl>(Object->getDecl()))
-        Discarded.insert(Var);
+    const auto *Var = Object ? dyn_cast<VarDecl>(Object->getDecl()) : nullptr;
+    if ((Var && Unmanaged.count(Var)) || !firstReportAt(Loc))
+      return;
+    if (Var)
+      Discarded.insert(Var);
     auto Diag = diag(Loc, "the awaitable returned by '%0()' is discarded, so "
                           "%select{the resource|%2}1 is never released; "
                           "co_await it")
@@ -61,15 +72,14 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
 /// (b) released on the normal paths, but an exception between acquisition
 /// and release leaves the scope without it.
 void MissingAwaitedCleanupCheck::checkExceptionalPaths(
-    const FunctionDecl &Function,
+    const FunctionDecl &Function, llvm::ArrayRef<ResourceFindings> Lifetimes,
+    const llvm::SmallPtrSetImpl<const VarDecl *> &Unmanaged,
     const llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
-  for (const ResourceFindings &F : analyzeResourceLifetimes(Function, model(), throwOracle())) {
+  for (const ResourceFindings &F : Lifetimes) {
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.
-    bool UnmanagedReports = F.NormalLeak &&
-                            isCheckEnabled("coroguard-unmanaged-resource");
-    if (UnmanagedReports || !F.ExceptionalLeak || Discarded.count(F.Var) ||
+    if (Unmanaged.count(F.Var) || !F.ExceptionalLeak || Discarded.count(F.Var) ||
         !firstReportAt(F.Var->getLocation()))
       continue;
     {

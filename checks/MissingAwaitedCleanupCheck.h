@@ -4,6 +4,7 @@
 #define COROGUARD_CHECKS_MISSINGAWAITEDCLEANUPCHECK_H
 
 #include "CoroGuardCheck.h"
+#include "analysis/ResourceLifetime.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -20,11 +21,13 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  void checkDiscardedReleases(const FunctionDecl &Function,
-                              const SourceManager &SM,
-                              llvm::SmallPtrSetImpl<const VarDecl *> &Discarded);
+  void checkDiscardedReleases(
+      const FunctionDecl &Function, const SourceManager &SM,
+      const llvm::SmallPtrSetImpl<const VarDecl *> &Unmanaged,
+      llvm::SmallPtrSetImpl<const VarDecl *> &Discarded);
   void checkExceptionalPaths(
-      const FunctionDecl &Function,
+      const FunctionDecl &Function, llvm::ArrayRef<ResourceFindings> Lifetimes,
+      const llvm::SmallPtrSetImpl<const VarDecl *> &Unmanaged,
       const llvm::SmallPtrSetImpl<const VarDecl *> &Discarded);
 };
 

@@ -75,6 +75,63 @@ std::optional<unsigned> ResourceUses::releasedBy(const Stmt &S) const {
   return std::nullopt;
 }
 
+/// Whether \p S calls a member named in \p Releases (also in a template
+/// pattern, where the call is dependent), or a member function of \p Class
+/// that does, \p Depth levels deep.
+static bool callsRelease(const Stmt *S, const ResourceInfo &Resource,
+                         const CXXRecordDecl &Class, unsigned Depth) {
+  if (!S)
+    return false;
+  auto IsRelease = [&](DeclarationName Name) {
+    return Name.isIdentifier() &&
+           llvm::is_contained(Resource.Release, Name.getAsString());
+  };
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(S))
+    if (IsRelease(Member->getMember()))
+      return true;
+  if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(S))
+    if (IsRelease(Member->getMemberName()))
+      return true;
+  // A member call; in a template pattern, one of the current
+  // instantiation is a plain call of a MemberExpr.
+  const CXXMethodDecl *Called = nullptr;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    Called = Call->getMethodDecl();
+  else if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const auto *Callee =
+            dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+      Called = dyn_cast<CXXMethodDecl>(Callee->getMemberDecl());
+  if (const CXXMethodDecl *Method = Called) {
+      if (IsRelease(Method->getDeclName()))
+        return true;
+      const FunctionDecl *Definition = nullptr;
+      if (Depth > 0 && Method->getParent()->getCanonicalDecl() ==
+                           Class.getCanonicalDecl() &&
+          Method->hasBody(Definition) &&
+          callsRelease(Definition->getBody(), Resource, Class, Depth - 1))
+        return true;
+    }
+  for (const Stmt *Child : S->children())
+    if (callsRelease(Child, Resource, Class, Depth))
+      return true;
+  return false;
+}
+
+bool ResourceUses::destructorReleases(QualType Guard,
+                                      const ResourceInfo &Resource) const {
+  const CXXRecordDecl *RD = Guard->getAsCXXRecordDecl();
+  // The class itself, then, for a class template's specialization whose
+  // destructor was not instantiated, its pattern.
+  for (int Step = 0; RD && Step < 2;
+       ++Step, RD = RD->getTemplateInstantiationPattern()) {
+    const CXXDestructorDecl *Dtor = RD->getDestructor();
+    const FunctionDecl *Definition = nullptr;
+    if (Dtor && Dtor->hasBody(Definition))
+      return callsRelease(Definition->getBody(), Resource, *RD, /*Depth=*/2);
+  }
+  return false;
+}
+
 bool ResourceUses::releasesIn(const Stmt *S, unsigned I) const {
   if (!S)
     return false;
@@ -223,6 +280,14 @@ void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
       return;
     }
     applyArguments(Ctor, Args, Model.guardCall(*Construct) != nullptr, State);
+    // A guard of your own: an object made from the resource whose
+    // destructor releases it (also when it releases the wrong way, as
+    // seastar's deferred_close does: that is blocking-call's finding).
+    for (const Expr *Arg : Args)
+      if (std::optional<unsigned> I = trackedVar(Arg);
+          I && State.test(*I) &&
+          destructorReleases(Construct->getType(), Vars[*I].Resource))
+        State.reset(*I);
     return;
   }
   if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {

@@ -39,6 +39,10 @@ public:
   /// Whether \p S (a lambda body) calls a release of variable \p I.
   bool releasesIn(const Stmt *S, unsigned I) const;
 
+  /// Whether the destructor of \p Guard calls a release of \p Resource,
+  /// directly or through a member function of its own.
+  bool destructorReleases(QualType Guard, const ResourceInfo &Resource) const;
+
 private:
   void applyCall(const CallExpr &Call, llvm::BitVector &State);
   void applyArguments(const FunctionDecl *Callee,
