@@ -284,7 +284,86 @@ static bool startsWithTry(const FunctionDecl &Coroutine) {
          });
 }
 
-static bool mayHandleItsOwnErrors(const Expr *Spawned) {
+/// A type that is, or holds as a template argument, an error code
+/// (`std::error_code`, `boost::system::error_code`, `std::tuple<error_code,
+/// std::size_t>`): what an operation completed with as_tuple, as_single or
+/// a default token of that kind produces.
+static bool carriesErrorCode(QualType T, unsigned Depth = 0) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+  if (!RD || Depth > 3)
+    return false;
+  if (RD->getName() == "error_code")
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &Arg : Spec->getTemplateArgs().asArray()) {
+      if (Arg.getKind() == TemplateArgument::Type &&
+          carriesErrorCode(Arg.getAsType(), Depth + 1))
+        return true;
+      if (Arg.getKind() == TemplateArgument::Pack)
+        for (const TemplateArgument &P : Arg.pack_elements())
+          if (P.getKind() == TemplateArgument::Type &&
+              carriesErrorCode(P.getAsType(), Depth + 1))
+            return true;
+    }
+  return false;
+}
+
+/// A token that hands the error back as a value: redirect_error(token, ec),
+/// as_tuple(token), as_single(token).
+static bool hasErrorValueToken(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+        RD && RD->getIdentifier() &&
+        llvm::is_contained({"redirect_error_t", "as_tuple_t", "as_single_t"},
+                           RD->getName()))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (hasErrorValueToken(Child))
+      return true;
+  return false;
+}
+
+/// `co_await this_coro::executor` and the like ask the coroutine's own
+/// state: they do not fail.
+static bool isCoroutineQuery(const Expr *Operand) {
+  const CXXRecordDecl *RD =
+      Operand->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC);
+        NS && NS->getIdentifier() && NS->getName() == "this_coro")
+      return true;
+  return false;
+}
+
+/// Whether something in \p S lets an error out of the coroutine: a throw, a
+/// call that may throw, or a co_await of an operation that reports its
+/// error by throwing. An operation that completes with an error value
+/// (as_tuple, as_single, redirect_error) leaves the error to the coroutine,
+/// and so does anything inside a try statement. The calls in a co_await's
+/// operand start the operation: their failure is the co_await's.
+static bool letsErrorsOut(const Stmt *S, const ThrowOracle &Throws) {
+  if (!S || isa<LambdaExpr, CXXTryStmt>(S))
+    return false;
+  if (isa<CXXThrowExpr, DependentCoawaitExpr>(S))
+    return true;
+  if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+    return !carriesErrorCode(Await->getType()) &&
+           !hasErrorValueToken(Await->getOperand()) &&
+           !isCoroutineQuery(Await->getOperand());
+  if (isa<CallExpr, CXXConstructExpr>(S) && Throws.mayThrow(*S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (letsErrorsOut(Child, Throws))
+      return true;
+  return false;
+}
+
+static bool mayHandleItsOwnErrors(const Expr *Spawned,
+                                  const ThrowOracle &Throws) {
   const Expr *E = Spawned ? ignoreFullExprWrappers(Spawned) : nullptr;
   // spawn(std::move(t)): the task a local was made from.
   if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
@@ -302,7 +381,8 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned) {
   if (const auto *Lambda = dyn_cast_or_null<LambdaExpr>(E)) {
     const CXXMethodDecl *Operator = Lambda->getCallOperator();
     if (isCoroutine(*Operator))
-      return startsWithTry(*Operator);
+      return startsWithTry(*Operator) ||
+             !letsErrorsOut(getCoroutineUserBody(*Operator), Throws);
     const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
     const auto *Return =
         Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
@@ -318,7 +398,8 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned) {
   const FunctionDecl *Definition = nullptr;
   if (!Callee->hasBody(Definition))
     return true;
-  return startsWithTry(*Definition);
+  return startsWithTry(*Definition) ||
+         !letsErrorsOut(getCoroutineUserBody(*Definition), Throws);
 }
 
 void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
@@ -348,7 +429,7 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
     bool SpawnsTask =
         Lambda || (!Arg->getType()->isDependentType() &&
                    model().taskKind(Arg->getType()) != TaskKind::None);
-    if (!SpawnsTask || mayHandleItsOwnErrors(Arg) || !firstReportAt(Loc))
+    if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle()) || !firstReportAt(Loc))
       continue;
     diag(Loc, "%0 drops the exception of the coroutine it spawns; handle "
               "errors inside it, or await it where an error can be reported")
@@ -455,7 +536,7 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
     if (!Sink)
       continue;
     const Expr *Spawned = Call.getArg(I - 1);
-    if (mayHandleItsOwnErrors(Spawned))
+    if (mayHandleItsOwnErrors(Spawned, throwOracle()))
       return;
     SourceLocation Loc = Call.getArg(I)->getBeginLoc();
     if (!firstReportAt(Loc))

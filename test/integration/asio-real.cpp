@@ -4,6 +4,7 @@
 // RUN: %check_coroguard --compile-fixed %s coroguard-* %t -- -std=c++20 -DASIO_HAS_CO_AWAIT -DASIO_HAS_STD_COROUTINE
 
 #include <asio.hpp>
+#include <asio/experimental/as_tuple.hpp>
 #include <chrono>
 #include <future>
 #include <thread>
@@ -47,6 +48,29 @@ asio::awaitable<void> listener(asio::thread_pool &pool) {
     // Blocking work handed to the pool is fine.
     asio::post(pool, [] { std::this_thread::sleep_for(1ms); });
   }
+}
+
+// Coroutines whose operations hand their errors back as values
+// (as_tuple, redirect_error) let nothing out: spawning them detached drops
+// nothing.
+asio::awaitable<void> echo_with_values(asio::ip::tcp::socket socket) {
+  char data[64];
+  for (;;) {
+    auto [e1, n] = co_await socket.async_read_some(
+        asio::buffer(data), asio::experimental::as_tuple(asio::use_awaitable));
+    if (e1)
+      break;
+    std::error_code e2;
+    co_await asio::async_write(socket, asio::buffer(data, n),
+                               asio::redirect_error(asio::use_awaitable, e2));
+    if (e2)
+      break;
+  }
+}
+
+asio::awaitable<void> spawns_value_sessions(asio::ip::tcp::socket socket) {
+  auto executor = co_await asio::this_coro::executor;
+  asio::co_spawn(executor, echo_with_values(std::move(socket)), asio::detached);
 }
 
 int main() {
