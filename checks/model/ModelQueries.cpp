@@ -390,11 +390,23 @@ ModelQueries::inferResource(const CXXRecordDecl &RD) {
   return Info;
 }
 
+/// A stream layered over a reference to the next layer
+/// (`websocket::stream<tcp_stream &>`, `ssl::stream<socket &>`) borrows the
+/// connection: whoever owns that object closes it.
+static bool layersOverReference(const CXXRecordDecl &RD) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &First = Spec->getTemplateArgs()[0];
+  return First.getKind() == TemplateArgument::Type &&
+         First.getAsType()->isReferenceType();
+}
+
 std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
   if (T.isNull() || T->isDependentType())
     return std::nullopt;
   const CXXRecordDecl *RD = getRecord(T);
-  if (!RD)
+  if (!RD || layersOverReference(*RD))
     return std::nullopt;
   if (const ResourceTypeEntry *E = findByType(Model->resourceTypes(), T)) {
     ResourceInfo Info;

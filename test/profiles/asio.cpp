@@ -242,6 +242,17 @@ beast_tls_happy_path_only(boost::asio::ip::tcp::socket socket,
 // Negative cases.
 //===----------------------------------------------------------------------===//
 
+// A stream layered over a reference borrows the connection: its owner
+// closes it.
+awaitable<void> borrowed_layer(tcp::socket &socket, asio::ssl::context &ctx,
+                               bool bad) {
+  asio::ssl::stream<tcp::socket &> stream(socket, ctx);
+  co_await stream.async_handshake(asio::ssl::stream_base::server,
+                                  use_awaitable);
+  if (bad)
+    co_return;
+}
+
 // Catch into an exception_ptr, shut down, rethrow: released on every path.
 awaitable<void> tls_done_right(asio::ssl::context &ctx) {
   auto ex = co_await asio::this_coro::executor;
