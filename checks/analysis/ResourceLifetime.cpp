@@ -153,7 +153,8 @@ public:
       if (!llvm::is_contained(Vars[*I].ReleaseCalls, S))
         Vars[*I].ReleaseCalls.push_back(S);
     for (unsigned I : Step.Before.set_bits())
-      if (!Step.After.test(I) && !isTerminator(*S))
+      if ((!Step.After.test(I) && !isTerminator(*S)) ||
+          Uses.partlyReleases(*S, I))
         Vars[I].ReleasedSomewhere = true;
     if (isTerminator(*S)) {
       for (unsigned I : Step.Before.set_bits())
@@ -257,24 +258,27 @@ analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
   return Vars;
 }
 
-bool releasesParameterOnEveryPath(const FunctionDecl &Function,
-                                  const ParmVarDecl &Param,
-                                  const ResourceInfo &Resource,
-                                  ModelQueries &Model,
-                                  const ThrowOracle &Throws,
-                                  unsigned CalleeDepth) {
+ParameterRelease releasesParameter(const FunctionDecl &Function,
+                                   const ParmVarDecl &Param,
+                                   const ResourceInfo &Resource,
+                                   ModelQueries &Model,
+                                   const ThrowOracle &Throws,
+                                   unsigned CalleeDepth) {
   const Stmt *Body = getCoroutineUserBody(Function);
   if (!Body)
     Body = Function.getBody();
   if (!Body)
-    return false;
+    return ParameterRelease::None;
   std::vector<ResourceFindings> Vars(1);
   Vars[0].Var = &Param;
   Vars[0].Resource = Resource;
   std::optional<llvm::BitVector> AtExit =
       solveLifetimes(Function, *Body, Model, Throws, Vars, CalleeDepth,
                      llvm::BitVector(1, true));
-  return AtExit && !AtExit->test(0) && !Vars[0].NormalLeak;
+  if (AtExit && !AtExit->test(0) && !Vars[0].NormalLeak)
+    return ParameterRelease::Every;
+  return Vars[0].ReleasedSomewhere ? ParameterRelease::Some
+                                   : ParameterRelease::None;
 }
 
 } // namespace clang::coroguard

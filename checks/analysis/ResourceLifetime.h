@@ -64,16 +64,23 @@ std::vector<ResourceFindings>
 analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
                          const ThrowOracle &Throws);
 
+/// How a function releases a resource it is given.
+enum class ParameterRelease {
+  None,  ///< on no path
+  Some,  ///< on some paths
+  Every, ///< on every path on which it returns normally
+};
+
 /// Whether \p Function releases (or hands over) its parameter \p Param, of
-/// the async resource type \p Resource, on every path on which it returns
-/// normally: the same dataflow, started with the parameter unreleased.
-/// \p CalleeDepth bounds how deep callees of callees are followed.
-bool releasesParameterOnEveryPath(const FunctionDecl &Function,
-                                  const ParmVarDecl &Param,
-                                  const ResourceInfo &Resource,
-                                  ModelQueries &Model,
-                                  const ThrowOracle &Throws,
-                                  unsigned CalleeDepth);
+/// the async resource type \p Resource: the same dataflow, started with the
+/// parameter unreleased. \p CalleeDepth bounds how deep callees of callees
+/// are followed.
+ParameterRelease releasesParameter(const FunctionDecl &Function,
+                                   const ParmVarDecl &Param,
+                                   const ResourceInfo &Resource,
+                                   ModelQueries &Model,
+                                   const ThrowOracle &Throws,
+                                   unsigned CalleeDepth);
 
 } // namespace clang::coroguard
 

@@ -170,28 +170,51 @@ static bool soundsLikeRelease(const FunctionDecl &Callee) {
   return false;
 }
 
-bool ResourceUses::calleeReleasesParam(const FunctionDecl &Callee,
-                                       unsigned Param,
-                                       const ResourceInfo &Resource) {
+ParameterRelease
+ResourceUses::calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
+                                  const ResourceInfo &Resource) const {
   auto Key = std::make_pair(Callee.getCanonicalDecl(), Param);
-  auto [It, Inserted] = CalleeCache.try_emplace(Key, false);
+  auto [It, Inserted] = CalleeCache.try_emplace(Key, ParameterRelease::None);
   if (!Inserted)
     return It->second;
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || Param >= Definition->getNumParams()) {
-    It->second = soundsLikeRelease(Callee);
-    return It->second;
+    ParameterRelease Guess = soundsLikeRelease(Callee)
+                                 ? ParameterRelease::Every
+                                 : ParameterRelease::None;
+    CalleeCache[Key] = Guess;
+    return Guess;
   }
   // Callees of callees are followed a few levels; deeper, or in a cycle,
   // the callee is taken not to release (a finding rather than a miss).
   constexpr unsigned MaxCalleeDepth = 3;
-  bool Releases =
-      CalleeDepth < MaxCalleeDepth &&
-      releasesParameterOnEveryPath(*Definition,
-                                   *Definition->getParamDecl(Param), Resource,
-                                   Model, Throws, CalleeDepth + 1);
-  It->second = Releases;
+  ParameterRelease Releases =
+      CalleeDepth < MaxCalleeDepth
+          ? releasesParameter(*Definition, *Definition->getParamDecl(Param),
+                              Resource, Model, Throws, CalleeDepth + 1)
+          : ParameterRelease::None;
+  // Re-find: the analysis of the callee may have grown the cache.
+  CalleeCache[Key] = Releases;
   return Releases;
+}
+
+bool ResourceUses::partlyReleases(const Stmt &S, unsigned I) const {
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) &&
+      !Args.empty())
+    Args = Args.drop_front();
+  for (unsigned ArgIndex = 0;
+       ArgIndex < Args.size() && ArgIndex < Callee->getNumParams(); ++ArgIndex)
+    if (trackedVar(Args[ArgIndex]) == I &&
+        Callee->getParamDecl(ArgIndex)->getType()->isLValueReferenceType() &&
+        calleeReleasesParam(*Callee, ArgIndex, Vars[I].Resource) ==
+            ParameterRelease::Some)
+      return true;
+  return false;
 }
 
 void ResourceUses::applyArguments(const FunctionDecl *Callee,
@@ -229,7 +252,8 @@ void ResourceUses::applyArguments(const FunctionDecl *Callee,
       continue;
     }
     if (!ParamType.getNonReferenceType().isConstQualified() && Callee &&
-        calleeReleasesParam(*Callee, ArgIndex, Vars[*I].Resource))
+        calleeReleasesParam(*Callee, ArgIndex, Vars[*I].Resource) ==
+            ParameterRelease::Every)
       State.reset(*I);
   }
 }

@@ -29,6 +29,10 @@ public:
   /// Clears in \p State the variables \p S releases or hands over.
   void apply(const Stmt &S, llvm::BitVector &State);
 
+  /// Whether \p S passes variable \p I to a function that releases it on
+  /// some of its paths only: not a hand-over, but not "never released".
+  bool partlyReleases(const Stmt &S, unsigned I) const;
+
   /// The variable \p S calls a release method of (`x.close()`), if any.
   std::optional<unsigned> releasedBy(const Stmt &S) const;
 
@@ -54,15 +58,18 @@ private:
   /// Whether \p Callee releases or hands over its parameter \p Param on
   /// every path (decided on its CFG when it is defined in this translation
   /// unit, by its name otherwise).
-  bool calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
-                           const ResourceInfo &Resource);
+  ParameterRelease calleeReleasesParam(const FunctionDecl &Callee,
+                                       unsigned Param,
+                                       const ResourceInfo &Resource) const;
 
   ModelQueries &Model;
   const ThrowOracle &Throws;
   const std::vector<ResourceFindings> &Vars;
   unsigned CalleeDepth;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
-  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, bool> CalleeCache;
+  mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>,
+                         ParameterRelease>
+      CalleeCache;
 };
 
 } // namespace clang::coroguard

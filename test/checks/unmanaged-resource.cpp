@@ -184,14 +184,15 @@ task<> passed_to_a_closer(database &db) {
   co_await close_it(other); // declared elsewhere, named like a release
 }
 
-// A callee that closes only on some paths does not take the resource over.
+// A callee that closes only on some paths does not take the resource over:
+// the resource is released on some paths, not on every path.
 task<> close_if(connection &c, bool yes) {
   if (yes)
     co_await c.close();
 }
 task<> passed_to_a_sometimes_closer(database &db, bool yes) {
   connection conn = co_await db.connect("db://");
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is never released
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released on every path
   co_await close_if(conn, yes);
 }
 // CHECK-MESSAGES: :[[@LINE-1]]:1: note: 'conn' is still unreleased at the end of its scope
