@@ -3,6 +3,8 @@
 # and builds it in build/. Idempotent and quiet when everything is in place.
 #
 #   scripts/setup.sh            # packages + build
+#   scripts/setup.sh --test     # also what the test suite runs on: the
+#                               # real code of asio's and Boost's examples
 #   COROGUARD_BUILD_DIR=dir     # build somewhere else
 set -euo pipefail
 
@@ -12,6 +14,9 @@ BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build}"
 PACKAGES=(llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22
           clang-tools-22 llvm-22-tools nlohmann-json3-dev ninja-build cmake
           python3 python3-jsonschema libasio-dev ccache)
+if [[ "${1:-}" == "--test" ]]; then
+  PACKAGES+=(libasio-doc libboost1.81-dev libboost1.81-doc libssl-dev)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -67,6 +67,17 @@ config.substitutions.append(("%scripts", scripts))
 if os.path.exists("/usr/include/asio.hpp"):
     config.available_features.add("asio")
 
+# asio's C++20 examples (Debian's libasio-doc) and Boost's (libboost1.81-doc
+# with the libboost1.81-dev headers and OpenSSL's): real code nobody on the
+# team wrote, kept as regression tests.
+if os.path.isdir("/usr/share/doc/libasio-dev/examples/cpp17/coroutines_ts") \
+        and "asio" in config.available_features:
+    config.available_features.add("asio-doc")
+if os.path.isdir("/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp20") \
+        and os.path.exists("/usr/include/boost/asio.hpp") \
+        and os.path.exists("/usr/include/openssl/ssl.h"):
+    config.available_features.add("boost-doc")
+
 # Validating the built-in profiles against their schema needs jsonschema.
 try:
     import importlib.util

@@ -34,6 +34,11 @@ asio::awaitable<void> session(asio::ip::tcp::socket socket) {
   auto answer = std::async(std::launch::async, [] { return 42; });
   int value = answer.get();
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'std::future::get' blocks
+  // libstdc++ declares wait() in std::__basic_future: the model names it
+  // after the class of the object it is called on.
+  auto pending = std::async(std::launch::async, [] { return 7; });
+  pending.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'std::future::wait' blocks
   (void)value;
 }
 
