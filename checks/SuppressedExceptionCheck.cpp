@@ -88,10 +88,15 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
     // builds a parent map of the whole translation unit: ~9% of a run on
     // asio code. Checking each call's arguments is cheaper.)
     std::vector<llvm::StringRef> Names(Tokens.begin(), Tokens.end());
+    auto Token = ignoringParenImpCasts(
+        declRefExpr(to(varDecl(hasAnyName(Names)))));
+    // The token as an argument, or wrapped by a token adapter
+    // (`bind_cancellation_slot(slot, detached)`).
     Finder->addMatcher(
         callExpr(unless(isExpansionInSystemHeader()),
-                 hasAnyArgument(ignoringParenImpCasts(
-                     declRefExpr(to(varDecl(hasAnyName(Names)))))))
+                 hasAnyArgument(anyOf(
+                     Token, ignoringParenImpCasts(ignoringImplicit(
+                                callExpr(hasAnyArgument(Token)))))))
             .bind("call"),
         this);
   }
@@ -398,8 +403,8 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
   const FunctionDecl *Definition = nullptr;
   if (!Callee->hasBody(Definition))
     return true;
-  return startsWithTry(*Definition) ||
-         !letsErrorsOut(getCoroutineUserBody(*Definition), Throws);
+  const Stmt *Body = getCoroutineUserBody(*Definition);
+  return startsWithTry(*Definition) || (Body && !letsErrorsOut(Body, Throws));
 }
 
 void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
@@ -530,9 +535,40 @@ static bool spawnsVoid(const Expr *Spawned) {
          First.getAsType()->isVoidType();
 }
 
+/// A call that adapts a completion token and returns a token of its own
+/// (asio's bind_executor, bind_cancellation_slot, bind_allocator, consign,
+/// as_tuple, redirect_error): its result goes to the operation.
+static bool isTokenAdapter(const CallExpr &Call) {
+  const CXXRecordDecl *RD = Call.getType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier())
+    return false;
+  llvm::StringRef Name = RD->getName();
+  return Name.ends_with("binder") ||
+         llvm::is_contained({"consign_t", "as_tuple_t", "as_single_t",
+                             "redirect_error_t", "append_t", "prepend_t"},
+                            Name);
+}
+
+const ExceptionSinkEntry *
+SuppressedExceptionCheck::sinkToken(const Expr &Argument) {
+  if (const ExceptionSinkEntry *Sink = model().exceptionSinkToken(Argument))
+    return Sink;
+  const auto *Adapter = dyn_cast<CallExpr>(ignoreFullExprWrappers(&Argument));
+  if (!Adapter || !isTokenAdapter(*Adapter))
+    return nullptr;
+  for (const Expr *Inner : Adapter->arguments())
+    if (const ExceptionSinkEntry *Sink = model().exceptionSinkToken(*Inner))
+      return Sink;
+  return nullptr;
+}
+
 void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
+  // The adapter is reported where its token is used, by the call it is
+  // given to.
+  if (isTokenAdapter(Call))
+    return;
   for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
-    const ExceptionSinkEntry *Sink = model().exceptionSinkToken(*Call.getArg(I));
+    const ExceptionSinkEntry *Sink = sinkToken(*Call.getArg(I));
     if (!Sink)
       continue;
     const Expr *Spawned = Call.getArg(I - 1);
@@ -549,7 +585,8 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
                           "completion handler that rethrows or reports it")
                 << Sink->Name << Spawns;
     SourceRange Range = Call.getArg(I)->getSourceRange();
-    if (!Sink->Replacement.empty() && !Range.getBegin().isMacroID() &&
+    bool Wrapped = !model().exceptionSinkToken(*Call.getArg(I));
+    if (!Sink->Replacement.empty() && !Wrapped && !Range.getBegin().isMacroID() &&
         !Range.getEnd().isMacroID() && spawnsVoid(Spawned))
       Diag << FixItHint::CreateReplacement(Range, Sink->Replacement);
     return;

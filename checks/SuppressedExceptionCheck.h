@@ -26,6 +26,8 @@ private:
   void checkHandlers(const FunctionDecl &Coroutine);
   void checkUnhandledException(const CXXMethodDecl &Method);
   void checkSinks(const CallExpr &Call);
+  /// The sink token \p Argument is, or wraps through a token adapter.
+  const ExceptionSinkEntry *sinkToken(const Expr &Argument);
   void checkExitHook(const CXXMethodDecl &Hook);
   void checkSinkFunction(const CallExpr &Call);
   void checkCallbacks(const CallExpr &Call);

@@ -78,6 +78,19 @@ asio::awaitable<void> spawns_value_sessions(asio::ip::tcp::socket socket) {
   asio::co_spawn(executor, echo_with_values(std::move(socket)), asio::detached);
 }
 
+// A token adapter around detached drops the exception just the same (no
+// fix-it: the adapter's other arguments would be lost).
+asio::awaitable<void> session_that_throws(asio::ip::tcp::socket socket) {
+  char data[8];
+  co_await socket.async_read_some(asio::buffer(data), asio::use_awaitable);
+}
+void spawns_through_an_adapter(asio::io_context &io,
+                               asio::ip::tcp::socket socket) {
+  asio::co_spawn(io, session_that_throws(std::move(socket)),
+                 asio::bind_executor(io.get_executor(), asio::detached));
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'asio::detached' drops the exception of the spawned coroutine; pass a completion handler that rethrows or reports it [coroguard-suppressed-exception]
+}
+
 int main() {
   asio::io_context io;
   asio::thread_pool pool(1);
