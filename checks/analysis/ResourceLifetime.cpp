@@ -174,9 +174,15 @@ public:
   }
 
 private:
+  /// Asked for every element at every visit: remembered.
   bool isTerminator(const Stmt &S) {
     const auto *E = dyn_cast<Expr>(&S);
-    return E && Flow.isWritten(S) && Model.isTerminator(*E);
+    if (!E || !isa<CallExpr, CXXConstructExpr>(E))
+      return false;
+    auto [It, Inserted] = Terminators.try_emplace(&S, false);
+    if (Inserted)
+      It->second = Flow.isWritten(S) && Model.isTerminator(*E);
+    return It->second;
   }
 
   /// The arguments of `x.close(args)` are evaluated as part of the release:
@@ -223,6 +229,7 @@ private:
   ResourceUses Uses;
   std::vector<const Stmt *> Scopes;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
+  llvm::DenseMap<const Stmt *, bool> Terminators;
 };
 
 /// Solves the lifetimes of \p Vars in \p Body and fills in their findings.
