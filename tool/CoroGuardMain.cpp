@@ -154,6 +154,23 @@ int main(int Argc, const char **Argv) {
           &llvm::errs()))
     return ExitError;
 
+  // Every path the user gave is resolved now, against the directory the
+  // run starts in: nothing reads the process's working directory once the
+  // analysis runs.
+  llvm::SmallString<256> StartDirectory;
+  if (std::error_code EC = llvm::sys::fs::current_path(StartDirectory))
+    return usageError("cannot read the working directory: " + EC.message());
+  auto Absolute = [&](llvm::StringRef Path) {
+    if (Path.empty() || Path == "-")
+      return Path.str();
+    llvm::SmallString<256> Abs(Path);
+    llvm::sys::path::make_absolute(StartDirectory, Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  };
+  const std::string OutputPath = Absolute(OutputFile);
+  const std::string ExportFixesPath = Absolute(ExportFixes);
+
   coroguard::ToolConfiguration ToolConfig;
   ToolConfig.ChecksOverride = Checks;
   ToolConfig.HeaderFilter = HeaderFilter;
@@ -161,12 +178,11 @@ int main(int Argc, const char **Argv) {
       !coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
     return usageError(Err);
   for (const std::string &File : ModelFiles) {
-    llvm::SmallString<256> Abs(File);
-    llvm::sys::fs::make_absolute(Abs);
+    std::string Abs = Absolute(File);
     std::string Err;
     if (!clang::coroguard::readModelFile(Abs, Err))
       return usageError(Err);
-    ToolConfig.ExtraModelFiles.push_back(std::string(Abs));
+    ToolConfig.ExtraModelFiles.push_back(Abs);
   }
   std::string EffectiveChecks = ToolConfig.effectiveChecks();
   if (std::string Bad; !checkGlobsMatchSomething(EffectiveChecks, Bad))
@@ -177,10 +193,9 @@ int main(int Argc, const char **Argv) {
   // to the first file, or to the current directory, as clang-tidy does.
   llvm::SmallString<256> Probe;
   if (!SourcePaths.empty()) {
-    Probe = SourcePaths.front();
-    llvm::sys::fs::make_absolute(Probe);
+    Probe = Absolute(SourcePaths.front());
   } else {
-    llvm::sys::fs::current_path(Probe);
+    Probe = StartDirectory;
     llvm::sys::path::append(Probe, "coroguard-probe.cpp");
   }
   if (DumpModel) {
@@ -245,18 +260,16 @@ int main(int Argc, const char **Argv) {
       std::vector<coroguard::CheckDescription> Rules;
       for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
         Rules.push_back({Info.Name.str(), Info.Summary.str()});
-      llvm::SmallString<256> Root;
-      llvm::sys::fs::current_path(Root);
-      coroguard::writeSarif(Report, Rules, Root, OS);
+      coroguard::writeSarif(Report, Rules, StartDirectory, OS);
       break;
     }
     }
   };
-  if (OutputFile.empty()) {
+  if (OutputPath.empty()) {
     Write(llvm::outs());
     llvm::outs().flush();
   } else if (llvm::Error Err = llvm::writeToOutput(
-                 OutputFile, [&](llvm::raw_ostream &OS) {
+                 OutputPath, [&](llvm::raw_ostream &OS) {
                    Write(OS);
                    return llvm::Error::success();
                  })) {
@@ -265,9 +278,9 @@ int main(int Argc, const char **Argv) {
     Status = ExitError;
   }
 
-  if (!ExportFixes.empty()) {
+  if (!ExportFixesPath.empty()) {
     std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
+    llvm::raw_fd_ostream OS(ExportFixesPath, EC, llvm::sys::fs::OF_None);
     if (EC) {
       llvm::errs() << "coroguard: error: cannot write '" << ExportFixes
                    << "': " << EC.message() << "\n";

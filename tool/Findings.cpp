@@ -4,6 +4,7 @@
 
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
@@ -50,11 +51,26 @@ private:
   llvm::StringMap<unsigned> Buffers;
 };
 
+/// \p Path as clang saw it, resolved against the directory of the compile
+/// command that produced it (a relative "file" entry gives relative paths),
+/// absolute and without `.` or `..`.
+std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory) {
+  if (Path.empty())
+    return "";
+  llvm::SmallString<256> Resolved;
+  if (llvm::sys::path::is_relative(Path))
+    Resolved = BuildDirectory;
+  llvm::sys::path::append(Resolved, Path);
+  llvm::sys::path::remove_dots(Resolved, /*remove_dot_dot=*/true);
+  return std::string(Resolved);
+}
+
 void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
-                 std::vector<Edit> &Out) {
+                 llvm::StringRef BuildDirectory, std::vector<Edit> &Out) {
   for (const auto &FileAndReplacements : Fix)
     for (const clang::tooling::Replacement &R : FileAndReplacements.second)
-      Out.push_back({R.getFilePath().str(), R.getOffset(), R.getLength(),
+      Out.push_back({resolvePath(R.getFilePath(), BuildDirectory),
+                     R.getOffset(), R.getLength(),
                      R.getReplacementText().str()});
 }
 
@@ -65,7 +81,8 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
   LineTables Lines;
   for (const clang::tidy::ClangTidyError &E : Errors) {
     const clang::tooling::DiagnosticMessage &M = E.Message;
-    SourcePosition Where = Lines.position(M.FilePath, M.FileOffset);
+    SourcePosition Where =
+        Lines.position(resolvePath(M.FilePath, E.BuildDirectory), M.FileOffset);
     if (E.DiagnosticName == "clang-tidy-config") {
       // An option a check cannot use: every check instance of every
       // translation unit says so, the run reports it once.
@@ -95,8 +112,10 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
     F.Message = M.Message;
     F.Where = std::move(Where);
     for (const clang::tooling::DiagnosticMessage &N : E.Notes)
-      F.Notes.push_back({N.Message, Lines.position(N.FilePath, N.FileOffset)});
-    appendEdits(M.Fix, F.Fixes);
+      F.Notes.push_back(
+          {N.Message, Lines.position(resolvePath(N.FilePath, E.BuildDirectory),
+                                     N.FileOffset)});
+    appendEdits(M.Fix, E.BuildDirectory, F.Fixes);
     Out.Findings.push_back(std::move(F));
   }
   sortReport(Out);

@@ -66,8 +66,17 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
   });
   Doc["exceptionSinks"] =
       table(Model.exceptionSinks(), [](const ExceptionSinkEntry &E, json &J) {
-        J["kind"] =
-            E.SinkKind == ExceptionSinkEntry::Kind::Token ? "token" : "function";
+        switch (E.SinkKind) {
+        case ExceptionSinkEntry::Kind::Token:
+          J["kind"] = "token";
+          break;
+        case ExceptionSinkEntry::Kind::Function:
+          J["kind"] = "function";
+          break;
+        case ExceptionSinkEntry::Kind::Callback:
+          J["kind"] = "callback";
+          break;
+        }
         if (!E.Replacement.empty())
           J["replacement"] = E.Replacement;
       });

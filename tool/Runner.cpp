@@ -48,8 +48,13 @@ runOne(const tooling::CompilationDatabase &Compilations,
                  << "' enables no coroguard check (see its .clang-tidy)\n";
   }
   tidy::ClangTidyContext Context(std::move(Provider));
+  // A file system with a working directory of its own: ClangTool moves it
+  // to each command's directory, and the real file system's would be the
+  // process's, shared by every worker (relative -I flags and "file"
+  // entries would then resolve against another worker's directory).
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
   return tidy::runClangTidy(Context, Compilations, {File}, FS,
                             /*ApplyAnyFix=*/false,
                             /*EnableCheckProfile=*/false,
