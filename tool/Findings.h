@@ -8,6 +8,8 @@
 #ifndef COROGUARD_TOOL_FINDINGS_H
 #define COROGUARD_TOOL_FINDINGS_H
 
+#include "TranslationUnit.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 #include <string>
@@ -53,6 +55,9 @@ struct InputError {
 struct Report {
   std::vector<Finding> Findings;
   std::vector<InputError> Errors;
+  /// What each file the analysis read looked like then: --fix refuses a
+  /// file that changed since.
+  llvm::StringMap<FileStamp> FilesRead;
 };
 
 /// Converts clang-tidy's errors into findings (sorted by file, line,

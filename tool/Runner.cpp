@@ -2,7 +2,8 @@
 
 #include "Runner.h"
 
-#include "clang-tidy/ClangTidy.h"
+#include "TranslationUnit.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
 #include "CheckCatalog.h"
@@ -31,7 +32,7 @@ static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
 static std::vector<tidy::ClangTidyError>
 runOne(const tooling::CompilationDatabase &Compilations,
        const std::string &File, const RunSettings &Settings,
-       std::vector<InputError> &Errors) {
+       std::vector<InputError> &Errors, llvm::StringMap<FileStamp> &Stamps) {
   if (Settings.ModelFilesFor) {
     std::string Error;
     if (!clang::coroguard::buildModel(Settings.ModelFilesFor(File), Error)) {
@@ -47,18 +48,19 @@ runOne(const tooling::CompilationDatabase &Compilations,
     llvm::errs() << "coroguard: warning: the configuration for '" << File
                  << "' enables no coroguard check (see its .clang-tidy)\n";
   }
-  tidy::ClangTidyContext Context(std::move(Provider));
-  // A file system with a working directory of its own: ClangTool moves it
-  // to each command's directory, and the real file system's would be the
-  // process's, shared by every worker (relative -I flags and "file"
-  // entries would then resolve against another worker's directory).
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-          llvm::vfs::createPhysicalFileSystem().release()));
-  return tidy::runClangTidy(Context, Compilations, {File}, FS,
-                            /*ApplyAnyFix=*/false,
-                            /*EnableCheckProfile=*/false,
-                            /*StoreCheckProfile=*/"", /*Quiet=*/true);
+  // Each worker analyses on a file system with a working directory of its
+  // own: ClangTool moves it to each command's directory, and the real file
+  // system's would be the process's, shared by every worker (relative -I
+  // flags and "file" entries would then resolve against another worker's
+  // directory).
+  TranslationUnitResult Result =
+      analyseTranslationUnit(Compilations, File, std::move(Provider));
+  if (Result.Crashed)
+    Errors.push_back({File, File + ": the analysis crashed (in clang or a "
+                                   "check); its findings are lost, the other "
+                                   "files are still reported"});
+  Stamps = std::move(Result.FilesRead);
+  return std::move(Result.Errors);
 }
 
 Report runChecks(const tooling::CompilationDatabase &Compilations,
@@ -67,15 +69,19 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
                  std::vector<tidy::ClangTidyError> &RawErrors) {
   std::mutex Lock;
   std::vector<InputError> ModelErrors;
+  llvm::StringMap<FileStamp> FilesRead;
   auto RunAndCollect = [&](const std::string &File) {
     std::vector<InputError> FileErrors;
+    llvm::StringMap<FileStamp> Stamps;
     std::vector<tidy::ClangTidyError> Errors =
-        runOne(Compilations, File, Settings, FileErrors);
+        runOne(Compilations, File, Settings, FileErrors, Stamps);
     std::lock_guard<std::mutex> Guard(Lock);
     for (auto &E : Errors)
       RawErrors.push_back(std::move(E));
     for (auto &E : FileErrors)
       ModelErrors.push_back(std::move(E));
+    for (auto &Entry : Stamps)
+      FilesRead.try_emplace(Entry.getKey(), Entry.getValue());
   };
 
   if (Settings.Jobs <= 1 || Files.size() <= 1) {
@@ -92,6 +98,7 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
 
   Report R;
   R.Errors = std::move(ModelErrors);
+  R.FilesRead = std::move(FilesRead);
   collectFindings(RawErrors, R);
   return R;
 }

@@ -1,0 +1,193 @@
+//===--- TranslationUnit.cpp ----------------------------------------------===//
+
+#include "TranslationUnit.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Basic/Stack.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CrashRecoveryContext.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/VirtualFileSystem.h"
+
+#include <csignal>
+#include <mutex>
+#include <vector>
+
+namespace coroguard {
+
+using namespace clang;
+
+namespace {
+
+/// The physical file system with a working directory of its own, which
+/// writes down every file opened for reading.
+class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit RecordingFileSystem(llvm::StringMap<FileStamp> &Read)
+      : ProxyFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+            llvm::vfs::createPhysicalFileSystem().release())),
+        Read(Read) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto File = ProxyFileSystem::openFileForRead(Path);
+    if (!File)
+      return File;
+    if (llvm::ErrorOr<llvm::vfs::Status> Status = (*File)->status()) {
+      llvm::SmallString<256> Abs;
+      Path.toVector(Abs);
+      makeAbsolute(Abs);
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      std::lock_guard<std::mutex> Guard(Lock);
+      Read[Abs] = FileStamp{Status->getSize(), Status->getLastModificationTime()};
+    }
+    return File;
+  }
+
+private:
+  llvm::StringMap<FileStamp> &Read;
+  std::mutex Lock;
+};
+
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(tidy::ClangTidyContext &Context,
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(tidy::ClangTidyASTConsumerFactory &Factory)
+        : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer>
+    CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
+      return Factory.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    tidy::ClangTidyASTConsumerFactory &Factory;
+  };
+
+  tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+/// The ExtraArgs and ExtraArgsBefore of the configuration that applies to
+/// each file, as clang-tidy adds them.
+tooling::ArgumentsAdjuster extraArgsOf(tidy::ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args,
+                    llvm::StringRef Filename) {
+    tidy::ClangTidyOptions Options = Context.getOptionsForFile(Filename);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Options.ExtraArgsBefore) {
+      auto At = Adjusted.begin();
+      if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
+        ++At; // after the compiler
+      Adjusted.insert(At, Options.ExtraArgsBefore->begin(),
+                      Options.ExtraArgsBefore->end());
+    }
+    if (Options.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(),
+                      Options.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+void analyse(const tooling::CompilationDatabase &Compilations,
+             const std::string &File,
+             std::unique_ptr<tidy::ClangTidyOptionsProvider> Options,
+             TranslationUnitResult &Result) {
+  tidy::ClangTidyContext Context(std::move(Options));
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::makeIntrusiveRefCnt<RecordingFileSystem>(Result.FilesRead));
+  tooling::ClangTool Tool(Compilations, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  // The CLI reports a file that does not compile itself, in one line.
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(extraArgsOf(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  tidy::ClangTidyDiagnosticConsumer DiagConsumer(Context);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &DiagConsumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  ActionFactory Factory(Context, FS);
+  Tool.run(&Factory);
+  Result.Errors = DiagConsumer.take();
+}
+
+} // namespace
+
+/// Crash recovery that also survives a stack overflow: LLVM's handlers,
+/// installed once, run on an alternate signal stack (a handler cannot run on
+/// the stack that overflowed).
+void enableCrashRecovery() {
+  static std::once_flag Enabled;
+  std::call_once(Enabled, [] {
+    llvm::CrashRecoveryContext::Enable();
+    for (int Signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT}) {
+      struct sigaction Action;
+      if (sigaction(Signal, nullptr, &Action) == 0) {
+        Action.sa_flags |= SA_ONSTACK;
+        sigaction(Signal, &Action, nullptr);
+      }
+    }
+  });
+}
+
+/// An alternate signal stack for the current thread while it lives.
+class AlternateSignalStack {
+public:
+  AlternateSignalStack() : Memory(Size) {
+    stack_t Stack{};
+    Stack.ss_sp = Memory.data();
+    Stack.ss_size = Size;
+    Installed = sigaltstack(&Stack, nullptr) == 0;
+  }
+  ~AlternateSignalStack() {
+    if (!Installed)
+      return;
+    stack_t Stack{};
+    Stack.ss_flags = SS_DISABLE;
+    sigaltstack(&Stack, nullptr);
+  }
+
+private:
+  static constexpr size_t Size = 256 << 10;
+  std::vector<char> Memory;
+  bool Installed = false;
+};
+
+TranslationUnitResult
+analyseTranslationUnit(const tooling::CompilationDatabase &Compilations,
+                       const std::string &File,
+                       std::unique_ptr<tidy::ClangTidyOptionsProvider> Options) {
+  TranslationUnitResult Result;
+  // A crash in the compiler or a check ends this translation unit, not the
+  // run. On its own thread, clang moves deep recursion onto fresh stacks as
+  // clang++ does (noteBottomOfStack); what still overflows is recovered.
+  enableCrashRecovery();
+  llvm::CrashRecoveryContext Recovery;
+  constexpr unsigned StackSize = 16 << 20;
+  if (!Recovery.RunSafelyOnThread(
+          [&] {
+            AlternateSignalStack SignalStack;
+            clang::noteBottomOfStack(/*ForceSet=*/true);
+            analyse(Compilations, File, std::move(Options), Result);
+          },
+          StackSize))
+    Result.Crashed = true;
+  return Result;
+}
+
+} // namespace coroguard

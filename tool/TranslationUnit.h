@@ -1,0 +1,55 @@
+//===--- TranslationUnit.h - analyses one translation unit ----------------===//
+//
+// clang-tidy's runClangTidy, written again for one file because the CLI
+// needs four things it does not offer: a file system of the worker's own
+// (its working directory is not the process's), no "Error while processing"
+// line of ClangTool's next to coroguard's own error, the list of files the
+// compiler read with their size and time (so --fix can refuse a file that
+// changed since it was analysed), and a run that survives a crash.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef COROGUARD_TOOL_TRANSLATIONUNIT_H
+#define COROGUARD_TOOL_TRANSLATIONUNIT_H
+
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace coroguard {
+
+/// What a file looked like when the compiler read it.
+struct FileStamp {
+  uint64_t Size = 0;
+  llvm::sys::TimePoint<> Modified;
+  bool operator==(const FileStamp &Other) const {
+    return Size == Other.Size && Modified == Other.Modified;
+  }
+};
+
+struct TranslationUnitResult {
+  std::vector<clang::tidy::ClangTidyError> Errors;
+  /// Every file the compiler read, by absolute path.
+  llvm::StringMap<FileStamp> FilesRead;
+  /// The analysis crashed; Errors holds what was reported before.
+  bool Crashed = false;
+};
+
+/// Runs the checks that \p Options enable on \p File with its command from
+/// \p Compilations, on a thread with a stack of its own under crash
+/// recovery.
+TranslationUnitResult
+analyseTranslationUnit(const clang::tooling::CompilationDatabase &Compilations,
+                       const std::string &File,
+                       std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+                           Options);
+
+} // namespace coroguard
+
+#endif // COROGUARD_TOOL_TRANSLATIONUNIT_H
