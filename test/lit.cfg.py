@@ -6,7 +6,7 @@ import lit.formats
 config.name = "coroguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs"]
+config.excludes = ["Inputs", "unit"]  # unit: GoogleTest, run by CTest
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.coroguard_obj_root, "test")
 

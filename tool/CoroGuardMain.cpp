@@ -12,6 +12,7 @@
 #include "FixApplier.h"
 #include "InputSetup.h"
 #include "ModelDump.h"
+#include "OutputFile.h"
 #include "OutputWriters.h"
 #include "Runner.h"
 #include "Version.h"
@@ -24,6 +25,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -171,6 +173,13 @@ int main(int Argc, const char **Argv) {
   const std::string OutputPath = Absolute(OutputFile);
   const std::string ExportFixesPath = Absolute(ExportFixes);
 
+  if (!HeaderFilter.empty()) {
+    std::string Problem;
+    if (!llvm::Regex(HeaderFilter).isValid(Problem))
+      return usageError("invalid --header-filter '" + HeaderFilter +
+                        "': " + Problem);
+  }
+
   coroguard::ToolConfiguration ToolConfig;
   ToolConfig.ChecksOverride = Checks;
   ToolConfig.HeaderFilter = HeaderFilter;
@@ -227,6 +236,17 @@ int main(int Argc, const char **Argv) {
     return usageError(Err);
   for (const coroguard::InputError &E : Report.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
+  // A report written over a source would destroy it: refused before
+  // anything runs.
+  for (const auto &[Option, Path] :
+       {std::pair<llvm::StringRef, const std::string &>{"--output", OutputPath},
+        {"--export-fixes", ExportFixesPath}})
+    if (!Path.empty())
+      for (const std::string &File : Inputs.Files)
+        if (llvm::sys::fs::equivalent(Path, File))
+          return usageError(Option + "='" + Path +
+                            "' names a file that is analysed; write the "
+                            "report somewhere else");
 
   coroguard::RunSettings Settings;
   Settings.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
@@ -243,6 +263,7 @@ int main(int Argc, const char **Argv) {
   for (const coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);
+  Report.FilesRead = std::move(Analysed.FilesRead);
   for (auto &E : Analysed.Errors)
     Report.Errors.push_back(std::move(E));
   coroguard::sortReport(Report);
@@ -267,29 +288,29 @@ int main(int Argc, const char **Argv) {
   };
   if (OutputPath.empty()) {
     Write(llvm::outs());
-    llvm::outs().flush();
-  } else if (llvm::Error Err = llvm::writeToOutput(
-                 OutputPath, [&](llvm::raw_ostream &OS) {
-                   Write(OS);
-                   return llvm::Error::success();
-                 })) {
+    if (llvm::Error Err = coroguard::checkedFlush(llvm::outs())) {
+      llvm::errs() << "coroguard: error: cannot write the report to standard "
+                      "output: "
+                   << llvm::toString(std::move(Err)) << "\n";
+      Status = ExitError;
+    }
+  } else if (llvm::Error Err = coroguard::writeOutputFile(OutputPath, Write)) {
     llvm::errs() << "coroguard: error: cannot write '" << OutputFile
                  << "': " << llvm::toString(std::move(Err)) << "\n";
     Status = ExitError;
   }
 
-  if (!ExportFixesPath.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixesPath, EC, llvm::sys::fs::OF_None);
-    if (EC) {
+  if (!ExportFixesPath.empty())
+    if (llvm::Error Err = coroguard::writeOutputFile(
+            ExportFixesPath, [&](llvm::raw_ostream &OS) {
+              clang::tidy::exportReplacements(
+                  Inputs.Files.empty() ? "" : Inputs.Files.front(), RawErrors,
+                  OS);
+            })) {
       llvm::errs() << "coroguard: error: cannot write '" << ExportFixes
-                   << "': " << EC.message() << "\n";
+                   << "': " << llvm::toString(std::move(Err)) << "\n";
       Status = ExitError;
-    } else {
-      clang::tidy::exportReplacements(Inputs.Files.empty() ? "" : Inputs.Files.front(),
-                               RawErrors, OS);
     }
-  }
   if (Fix) {
     unsigned Applied = 0;
     if (coroguard::applyFixes(Report, llvm::errs(), Applied))

@@ -93,7 +93,13 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
         Out.Errors.push_back({"", Text});
       continue;
     }
-    if (E.DiagnosticName == "clang-diagnostic-error") {
+    // A compiler error, also a warning made an error with -Werror=...: the
+    // file did not compile, which is an error of the run, not a finding.
+    bool CompilerError =
+        E.DiagnosticName == "clang-diagnostic-error" ||
+        (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-") &&
+         E.DiagLevel == clang::tooling::Diagnostic::Error);
+    if (CompilerError) {
       llvm::StringRef Message = M.Message;
       Message.consume_front("error: ");
       std::string Text = Where.Line ? Where.File + ":" +

@@ -6,7 +6,9 @@
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
@@ -125,6 +127,108 @@ adjust(std::unique_ptr<tooling::CompilationDatabase> Db,
   return Adjusting;
 }
 
+/// Checks that \p Path is a compile_commands.json clang can read, with
+/// one line naming the file and what is wrong: clang's own loader stops at
+/// the first problem with a message that does not name the file, or reads a
+/// truncated file halfway.
+static bool validateDatabase(llvm::StringRef Path, std::string &Error) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer) {
+    Error = Path.str() + ": cannot read: " + Buffer.getError().message();
+    return false;
+  }
+  llvm::StringRef Text = (*Buffer)->getBuffer();
+  if (Text.trim().empty()) {
+    Error = Path.str() + ":1:1: empty compilation database";
+    return false;
+  }
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Text);
+  if (!Parsed) {
+    // ParseError prints "[line:column, byte=offset]: message".
+    std::string Message = llvm::toString(Parsed.takeError());
+    llvm::StringRef Rest = Message;
+    unsigned Line = 0, Column = 0;
+    if (Rest.consume_front("[") && !Rest.consumeInteger(10, Line) &&
+        Rest.consume_front(":") && !Rest.consumeInteger(10, Column)) {
+      size_t Colon = Rest.find("]: ");
+      Error = (Path + ":" + llvm::Twine(Line) + ":" + llvm::Twine(Column) +
+               ": invalid JSON: " +
+               (Colon == llvm::StringRef::npos ? Rest : Rest.substr(Colon + 3)))
+                  .str();
+    } else {
+      Error = Path.str() + ": invalid JSON: " + Message;
+    }
+    return false;
+  }
+  const llvm::json::Array *Entries = Parsed->getAsArray();
+  if (!Entries) {
+    Error = Path.str() + ":1:1: expected a JSON array of commands";
+    return false;
+  }
+  for (size_t I = 0; I < Entries->size(); ++I) {
+    const llvm::json::Object *Entry = (*Entries)[I].getAsObject();
+    std::string Where =
+        Path.str() + ": command " + std::to_string(I + 1) + ": ";
+    if (!Entry) {
+      Error = Where + "expected an object";
+      return false;
+    }
+    for (llvm::StringRef Key : {"directory", "file"})
+      if (!Entry->getString(Key)) {
+        Error = Where + "needs a string \"" + Key.str() + "\"";
+        return false;
+      }
+    const llvm::json::Array *Arguments = Entry->getArray("arguments");
+    bool ArgumentsAreStrings =
+        Arguments && llvm::all_of(*Arguments, [](const llvm::json::Value &V) {
+          return V.getAsString().has_value();
+        });
+    if (!Entry->getString("command") && !ArgumentsAreStrings) {
+      Error = Where + "needs a string \"command\" or an array of strings "
+                      "\"arguments\"";
+      return false;
+    }
+  }
+  return true;
+}
+
+/// The compilation database of \p Path (a build directory or a
+/// compile_commands.json), validated first.
+static std::unique_ptr<tooling::CompilationDatabase>
+loadDatabase(llvm::StringRef Path, std::string &Error) {
+  llvm::SmallString<256> JsonPath(Path);
+  if (llvm::sys::fs::is_directory(Path))
+    llvm::sys::path::append(JsonPath, "compile_commands.json");
+  if (llvm::sys::fs::exists(JsonPath)) {
+    if (!validateDatabase(JsonPath, Error))
+      return nullptr;
+    return tooling::JSONCompilationDatabase::loadFromFile(
+        JsonPath, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+  }
+  // compile_flags.txt and the other formats clang knows.
+  std::string Ignored;
+  if (llvm::sys::fs::is_directory(Path))
+    if (auto Db = tooling::CompilationDatabase::loadFromDirectory(Path, Ignored))
+      return Db;
+  Error = "no compilation database (compile_commands.json) found in '" +
+          Path.str() + "'";
+  return nullptr;
+}
+
+/// The database in the nearest directory above \p File that has one.
+static std::unique_ptr<tooling::CompilationDatabase>
+findDatabaseAbove(llvm::StringRef File, std::string &Error) {
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+       Dir = llvm::sys::path::parent_path(Dir)) {
+    llvm::SmallString<256> JsonPath(Dir);
+    llvm::sys::path::append(JsonPath, "compile_commands.json");
+    if (llvm::sys::fs::exists(JsonPath))
+      return loadDatabase(Dir, Error);
+  }
+  std::string Ignored;
+  return tooling::CompilationDatabase::autoDetectFromSource(File, Ignored);
+}
+
 static std::string absolute(llvm::StringRef Path) {
   llvm::SmallString<256> Abs(Path);
   llvm::sys::fs::make_absolute(Abs);
@@ -143,14 +247,9 @@ bool resolveInputs(const std::vector<std::string> &Paths,
       Error = "-p and compiler flags after '--' are mutually exclusive";
       return false;
     }
-    std::string LoadError;
-    Db = tooling::CompilationDatabase::loadFromDirectory(BuildPath,
-                                                         LoadError);
-    if (!Db) {
-      Error = "no compilation database (compile_commands.json) found in '" +
-              BuildPath.str() + "'";
+    Db = loadDatabase(BuildPath, Error);
+    if (!Db)
       return false;
-    }
   }
 
   for (const std::string &Path : Paths) {
@@ -171,8 +270,17 @@ bool resolveInputs(const std::vector<std::string> &Paths,
               "analyse every file in its compile_commands.json";
       return false;
     }
-    Out.Files = Db->getAllFiles();
-    if (Out.Files.empty()) {
+    for (std::string &File : Db->getAllFiles()) {
+      if (!llvm::sys::fs::exists(File)) {
+        FileErrors.push_back(
+            {File, File + ": no such file (a command of the compilation "
+                          "database in '" +
+                       BuildPath.str() + "')"});
+        continue;
+      }
+      Out.Files.push_back(std::move(File));
+    }
+    if (Out.Files.empty() && FileErrors.empty()) {
       Error = "the compilation database in '" + BuildPath.str() +
               "' lists no files";
       return false;
@@ -180,9 +288,9 @@ bool resolveInputs(const std::vector<std::string> &Paths,
   }
 
   if (!Db && !Out.Files.empty()) {
-    std::string LoadError;
-    Db = tooling::CompilationDatabase::autoDetectFromSource(Out.Files.front(),
-                                                            LoadError);
+    Db = findDatabaseAbove(Out.Files.front(), Error);
+    if (!Db && !Error.empty())
+      return false;
     if (!Db) {
       Error = "no compilation database found for '" + Out.Files.front() +
               "'; pass -p <build dir>, or compiler flags after '--' (e.g. "
