@@ -11,6 +11,10 @@ Sets measured (whole-process wall time, median of N runs, one job):
   generated-K  one coroutine with K blocks (5 statements and one async
                resource each), for K and 2K: the analysis time (coroguard
                minus parsing) must roughly double, not quadruple.
+  one-line-N   generated code with N findings all on one line (minified or
+               generated sources): time and peak memory of the CLI against
+               the clang-tidy plugin on the same file (goal: at most 1.5x
+               on both), and of the same code one statement per line.
 
 Prints one line per set: seconds for clang++, for coroguard, their ratio,
 and the analysis overhead in percent. Not a test: timings depend on the
@@ -44,6 +48,50 @@ def timed(argv, repeat):
         if result.returncode not in (0, 1):
             sys.exit("failed (%d): %s" % (result.returncode, " ".join(argv)))
     return statistics.median(samples)
+
+
+def measured(argv):
+    """Wall time in seconds and peak resident memory in MiB of one run."""
+    start = time.perf_counter()
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.exit("failed (%d): %s" % (code, " ".join(argv)))
+    return seconds, usage.ru_maxrss / 1024.0
+
+
+def one_line_source(statements, separator):
+    """Coroutines that each discard 100 awaitable close() calls: one
+    unawaited-task finding per statement."""
+    parts = ["#include <resources.h>"]
+    body = []
+    for i in range(0, statements, 100):
+        body.append("testlib::task<> f%d(testlib::connection &c) {" % i)
+        body += ["c.close();"] * min(100, statements - i)
+        body.append("co_return; }")
+    return parts[0] + "\n" + separator.join(body) + "\n"
+
+
+def one_line(build, coroguard, statements, tmp):
+    plugin = os.path.join(build, "lib", "CoroGuardTidyModule.so")
+    tidy = "/usr/lib/llvm-22/bin/clang-tidy"
+    testlib = MOCK_FLAGS + ["-isystem", os.path.join(ROOT, "test/Inputs/testlib")]
+    results = {}
+    for layout, separator in (("one line", " "), ("one per line", "\n")):
+        path = os.path.join(tmp, "one_line_%d_%d.cpp" % (statements, len(results)))
+        with open(path, "w") as f:
+            f.write(one_line_source(statements, separator))
+        cli = measured([coroguard, "--quiet", "-j", "1", path, "--"] + testlib)
+        tidy_run = measured([tidy, "-load", plugin, "--quiet",
+                             "--checks=-*,coroguard-*", path, "--"] + testlib)
+        size = os.path.getsize(path) / 1024.0
+        print("one-line-%-6d %-12s %6.0f KB  coroguard %6.2fs %7.1f MiB  "
+              "plugin %6.2fs %7.1f MiB  ratio time %4.2f memory %4.2f"
+              % (statements, layout, size, cli[0], cli[1], tidy_run[0],
+                 tidy_run[1], cli[0] / tidy_run[0], cli[1] / tidy_run[1]))
 
 
 def clang_time(commands, repeat):
@@ -95,6 +143,9 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--blocks", type=int, default=2000)
+    parser.add_argument("--one-line", type=int, nargs="*",
+                        default=[20000, 60000],
+                        help="findings per generated one-line file")
     args = parser.parse_args()
     coroguard = os.path.join(args.build, "bin", "coroguard")
 
@@ -148,6 +199,8 @@ def main():
             analysis[blocks] = report(
                 "generated-%d" % blocks, clang, timed(run, args.repeat),
                 timed(run[:1] + ["--checks=-*"] + run[1:], args.repeat))
+        for statements in args.one_line:
+            one_line(args.build, coroguard, statements, tmp)
     small, large = analysis[args.blocks], analysis[2 * args.blocks]
     if small > 0:
         print("doubling the generated function multiplies the analysis time "

@@ -264,6 +264,7 @@ int main(int Argc, const char **Argv) {
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);
   Report.FilesRead = std::move(Analysed.FilesRead);
+  Report.Sources = std::move(Analysed.Sources);
   for (auto &E : Analysed.Errors)
     Report.Errors.push_back(std::move(E));
   coroguard::sortReport(Report);

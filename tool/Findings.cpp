@@ -2,10 +2,7 @@
 
 #include "Findings.h"
 
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SourceMgr.h"
 
 #include <algorithm>
 #include <tuple>
@@ -14,42 +11,14 @@ namespace coroguard {
 
 namespace {
 
-/// Maps byte offsets to line/column with llvm::SourceMgr (which keeps a
-/// line-offset cache per buffer), reading each file once.
-class LineTables {
-public:
-  SourcePosition position(llvm::StringRef File, unsigned Offset) {
-    SourcePosition P;
-    P.File = File.str();
-    P.Offset = Offset;
-    unsigned ID = bufferFor(File);
-    if (!ID)
-      return P;
-    llvm::StringRef Text = Sources.getMemoryBuffer(ID)->getBuffer();
-    if (Offset > Text.size())
-      return P;
-    llvm::SMLoc Loc = llvm::SMLoc::getFromPointer(Text.data() + Offset);
-    std::tie(P.Line, P.Column) = Sources.getLineAndColumn(Loc, ID);
-    size_t LineStart = Offset - (P.Column - 1);
-    P.LineText = Text.substr(LineStart).split('\n').first.str();
-    return P;
-  }
-
-private:
-  /// The SourceMgr buffer of \p File, or 0 when it cannot be read.
-  unsigned bufferFor(llvm::StringRef File) {
-    if (File.empty())
-      return 0;
-    auto [It, Inserted] = Buffers.try_emplace(File, 0);
-    if (Inserted)
-      if (auto Buffer = llvm::MemoryBuffer::getFile(File))
-        It->second =
-            Sources.AddNewSourceBuffer(std::move(*Buffer), llvm::SMLoc());
-    return It->second;
-  }
-  llvm::SourceMgr Sources;
-  llvm::StringMap<unsigned> Buffers;
-};
+SourcePosition position(SourceText &Sources, std::string File,
+                        unsigned Offset) {
+  SourcePosition P;
+  std::tie(P.Line, P.Column) = Sources.lineAndColumn(File, Offset);
+  P.File = std::move(File);
+  P.Offset = Offset;
+  return P;
+}
 
 /// \p Path as clang saw it, resolved against the directory of the compile
 /// command that produced it (a relative "file" entry gives relative paths),
@@ -78,11 +47,12 @@ void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
 
 void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
                      Report &Out) {
-  LineTables Lines;
+  SourceText &Lines = *Out.Sources;
   for (const clang::tidy::ClangTidyError &E : Errors) {
     const clang::tooling::DiagnosticMessage &M = E.Message;
     SourcePosition Where =
-        Lines.position(resolvePath(M.FilePath, E.BuildDirectory), M.FileOffset);
+        position(Lines, resolvePath(M.FilePath, E.BuildDirectory),
+                 M.FileOffset);
     if (E.DiagnosticName == "clang-tidy-config") {
       // An option a check cannot use: every check instance of every
       // translation unit says so, the run reports it once.
@@ -119,8 +89,8 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
     F.Where = std::move(Where);
     for (const clang::tooling::DiagnosticMessage &N : E.Notes)
       F.Notes.push_back(
-          {N.Message, Lines.position(resolvePath(N.FilePath, E.BuildDirectory),
-                                     N.FileOffset)});
+          {N.Message, position(Lines, resolvePath(N.FilePath, E.BuildDirectory),
+                               N.FileOffset)});
     appendEdits(M.Fix, E.BuildDirectory, F.Fixes);
     Out.Findings.push_back(std::move(F));
   }

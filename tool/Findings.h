@@ -8,10 +8,12 @@
 #ifndef COROGUARD_TOOL_FINDINGS_H
 #define COROGUARD_TOOL_FINDINGS_H
 
+#include "SourceText.h"
 #include "TranslationUnit.h"
 
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,7 +24,6 @@ struct SourcePosition {
   unsigned Offset = 0;
   unsigned Line = 0;   ///< 1-based, 0 when unknown
   unsigned Column = 0; ///< 1-based byte column
-  std::string LineText; ///< the source line, for carets and fingerprints
 };
 
 struct Note {
@@ -58,6 +59,9 @@ struct Report {
   /// What each file the analysis read looked like then: --fix refuses a
   /// file that changed since.
   llvm::StringMap<FileStamp> FilesRead;
+  /// The text of the files findings point into, as the analysis saw it
+  /// (writers print and hash lines from here, after --fix too).
+  std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();
 };
 
 /// Converts clang-tidy's errors into findings (sorted by file, line,

@@ -40,21 +40,23 @@ json artifactLocation(llvm::StringRef File, llvm::StringRef SourceRoot) {
 }
 
 /// SARIF columns count Unicode code points; clang's count bytes.
-unsigned codePointColumn(const SourcePosition &P) {
-  if (!P.Column || P.LineText.empty())
+unsigned codePointColumn(const SourcePosition &P, SourceText &Sources) {
+  llvm::StringRef Line = Sources.line(P.File, P.Line);
+  if (!P.Column || Line.empty())
     return P.Column;
   unsigned Column = 1;
-  llvm::StringRef Before = llvm::StringRef(P.LineText).take_front(P.Column - 1);
+  llvm::StringRef Before = Line.take_front(P.Column - 1);
   for (char C : Before)
     if ((static_cast<unsigned char>(C) & 0xC0) != 0x80)
       ++Column;
   return Column;
 }
 
-json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot) {
+json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot,
+                      SourceText &Sources) {
   json Loc = {{"artifactLocation", artifactLocation(P.File, SourceRoot)}};
   if (P.Line) {
-    unsigned Column = codePointColumn(P);
+    unsigned Column = codePointColumn(P, Sources);
     Loc["region"] = {{"startLine", P.Line},
                      {"startColumn", Column},
                      {"endLine", P.Line},
@@ -65,11 +67,11 @@ json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot) {
 
 /// A stable identity for an alert across commits: the check, the message
 /// and the text of the flagged line (not its number, which moves).
-std::string lineHash(const Finding &F) {
+std::string lineHash(const Finding &F, SourceText &Sources) {
   llvm::SHA1 Hash;
   Hash.update(F.Check);
   Hash.update(F.Message);
-  Hash.update(llvm::StringRef(F.Where.LineText).trim());
+  Hash.update(Sources.line(F.Where.File, F.Where.Line).trim());
   return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 16) + ":1";
 }
 
@@ -94,15 +96,16 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
         {"message", {{"text", F.Message}}},
         {"locations",
          json::array({{{"physicalLocation",
-                        physicalLocation(F.Where, SourceRoot)}}})},
-        {"partialFingerprints", {{"primaryLocationLineHash", lineHash(F)}}}};
+                        physicalLocation(F.Where, SourceRoot, *R.Sources)}}})},
+        {"partialFingerprints", {{"primaryLocationLineHash", lineHash(F, *R.Sources)}}}};
     json Related = json::array();
     for (size_t I = 0; I < F.Notes.size(); ++I)
       Related.push_back(
           {{"id", I},
            {"message", {{"text", F.Notes[I].Message}}},
            {"physicalLocation",
-            physicalLocation(F.Notes[I].Where, SourceRoot)}});
+            physicalLocation(F.Notes[I].Where, SourceRoot,
+                             *R.Sources)}});
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
     if (!F.Fixes.empty()) {
