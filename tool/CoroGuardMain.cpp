@@ -97,10 +97,11 @@ cl::opt<bool> DumpModel(
     cl::desc("Print the effective model (built-in profiles, model files of "
              "the configuration and --model files) as JSON and exit"),
     cl::cat(Category));
+// -j4, -j 4 and -j=4, as make and ninja users write it.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
                                 "(default: one per core)"),
-                       cl::init(0), cl::cat(Category));
+                       cl::init(0), cl::Prefix, cl::cat(Category));
 
 constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
 
