@@ -129,7 +129,9 @@ unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
   }
 
   unsigned Failures = 0;
-  for (const auto &[File, Replacements] : PerFile) {
+  for (const auto &Entry : PerFile) {
+    const std::string &File = Entry.first;
+    const clang::tooling::Replacements &Replacements = Entry.second;
     auto Fail = [&](const llvm::Twine &Why) {
       Log << "coroguard: error: cannot fix '" << File << "': " << Why << "\n";
       ++Failures;

@@ -25,13 +25,16 @@ using namespace clang;
 
 namespace {
 
-/// The physical file system with a working directory of its own, which
-/// writes down every file opened for reading.
+/// A file system (by default the physical one, with a working directory of
+/// its own) that writes down every file opened for reading.
 class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
 public:
-  explicit RecordingFileSystem(llvm::StringMap<FileStamp> &Read)
-      : ProxyFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-            llvm::vfs::createPhysicalFileSystem().release())),
+  RecordingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                      llvm::StringMap<FileStamp> &Read)
+      : ProxyFileSystem(Base ? std::move(Base)
+                             : llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                                   llvm::vfs::createPhysicalFileSystem()
+                                       .release())),
         Read(Read) {}
 
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
@@ -115,13 +118,17 @@ tooling::ArgumentsAdjuster extraArgsOf(tidy::ClangTidyContext &Context) {
   };
 }
 
-void analyse(const tooling::CompilationDatabase &Compilations,
-             const std::string &File,
-             std::unique_ptr<tidy::ClangTidyOptionsProvider> Options,
-             TranslationUnitResult &Result) {
+} // namespace
+
+void analyseUnprotected(const tooling::CompilationDatabase &Compilations,
+                        const std::string &File,
+                        std::unique_ptr<tidy::ClangTidyOptionsProvider> Options,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS,
+                        TranslationUnitResult &Result) {
   tidy::ClangTidyContext Context(std::move(Options));
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::makeIntrusiveRefCnt<RecordingFileSystem>(Result.FilesRead));
+      llvm::makeIntrusiveRefCnt<RecordingFileSystem>(std::move(BaseFS),
+                                                     Result.FilesRead));
   tooling::ClangTool Tool(Compilations, {File},
                           std::make_shared<PCHContainerOperations>(), FS);
   // The CLI reports a file that does not compile itself, in one line.
@@ -138,8 +145,6 @@ void analyse(const tooling::CompilationDatabase &Compilations,
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
 }
-
-} // namespace
 
 /// Crash recovery that also survives a stack overflow: LLVM's handlers,
 /// installed once, run on an alternate signal stack (a handler cannot run on
@@ -196,7 +201,8 @@ analyseTranslationUnit(const tooling::CompilationDatabase &Compilations,
           [&] {
             AlternateSignalStack SignalStack;
             clang::noteBottomOfStack(/*ForceSet=*/true);
-            analyse(Compilations, File, std::move(Options), Result);
+            analyseUnprotected(Compilations, File, std::move(Options),
+                               /*BaseFS=*/nullptr, Result);
           },
           StackSize))
     Result.Crashed = true;

@@ -17,6 +17,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Chrono.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <memory>
 #include <string>
@@ -49,6 +50,16 @@ analyseTranslationUnit(const clang::tooling::CompilationDatabase &Compilations,
                        const std::string &File,
                        std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
                            Options);
+
+/// The same analysis on the calling thread, on \p BaseFS (the physical file
+/// system when null), with no crash recovery: for the fuzzers, which want
+/// the crash.
+void analyseUnprotected(const clang::tooling::CompilationDatabase &Compilations,
+                        const std::string &File,
+                        std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
+                            Options,
+                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS,
+                        TranslationUnitResult &Result);
 
 } // namespace coroguard
 
