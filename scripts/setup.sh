@@ -5,7 +5,14 @@
 #   scripts/setup.sh            # packages + build
 #   scripts/setup.sh --test     # also what the test suite runs on: the
 #                               # real code of asio's and Boost's examples
+#   scripts/setup.sh --test --sanitize
+#                               # and an ASan+UBSan build with the libFuzzer
+#                               # harnesses, in build-sanitize/ (clang-22)
 #   COROGUARD_BUILD_DIR=dir     # build somewhere else
+#   COROGUARD_TARGETS="a b"     # build only these targets (default: all)
+#
+# The CMake settings are the presets "release" and "sanitize" of
+# CMakePresets.json.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,9 +21,19 @@ BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build}"
 PACKAGES=(llvm-22-dev libclang-22-dev clang-22 clang-tidy-22 clangd-22
           clang-tools-22 llvm-22-tools nlohmann-json3-dev ninja-build cmake
           python3 python3-jsonschema libasio-dev ccache)
-if [[ "${1:-}" == "--test" ]]; then
-  PACKAGES+=(libasio-doc libboost1.81-dev libboost1.81-doc libssl-dev)
-fi
+PRESET=release
+for arg in "$@"; do
+  case "$arg" in
+    --test)
+      PACKAGES+=(libasio-doc libboost1.81-dev libboost1.81-doc libssl-dev
+                 libgtest-dev) ;;
+    --sanitize)
+      PACKAGES+=(libfuzzer-22-dev libclang-rt-22-dev)
+      BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build-sanitize}"
+      PRESET=sanitize ;;
+    *) echo "usage: scripts/setup.sh [--test] [--sanitize]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -34,10 +51,11 @@ if ((${#missing[@]})); then
 fi
 
 if [[ ! -f "$BUILD/build.ninja" ]]; then
-  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  (cd "$ROOT" && cmake --preset "$PRESET" -B "$BUILD" >/dev/null)
 fi
 # Quiet unless something fails: ninja's own output is shown then.
-if ! out=$(ninja -C "$BUILD" 2>&1); then
+read -r -a targets <<< "${COROGUARD_TARGETS:-}"
+if ! out=$(ninja -C "$BUILD" "${targets[@]}" 2>&1); then
   echo "$out" >&2
   exit 1
 fi

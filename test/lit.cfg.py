@@ -6,7 +6,7 @@ import lit.formats
 config.name = "coroguard"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".test"]
-config.excludes = ["Inputs", "unit"]  # unit: GoogleTest, run by CTest
+config.excludes = ["Inputs", "unit", "fuzz-regressions"]  # unit: GoogleTest, run by CTest
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.coroguard_obj_root, "test")
 
@@ -29,6 +29,22 @@ tools = {
     "clang_tidy": os.path.join(config.llvm_bin_dir, "clang-tidy"),
     "clang": os.path.join(config.llvm_bin_dir, "clang++"),
 }
+# A sanitized build: clang-tidy (not instrumented) preloads the sanitizer
+# runtime the plugin needs; every report fails the test.
+# allow_user_poisoning=0: LLVM's BumpPtrAllocator poisons its slabs only
+# when compiled with ASan. Our instrumented code and Debian's uninstrumented
+# LLVM libraries each carry copies of those inline functions and the linker
+# keeps one, so poisoning without the matching unpoisoning gives false
+# use-after-poison reports (seen in coroguard-clangd). Real heap errors are
+# still found.
+if config.sanitizer_preload:
+    tools["clang_tidy"] = os.path.join(config.coroguard_obj_root, "test",
+                                       "clang-tidy-preloaded")
+    config.environment["ASAN_OPTIONS"] = \
+        "allow_user_poisoning=0:detect_leaks=1"
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    config.available_features.add("sanitized")
+
 harness = " ".join([
     config.python_executable,
     os.path.join(scripts, "check_coroguard.py"),
@@ -62,6 +78,15 @@ config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%scripts", scripts))
+
+# A fuzzing build (COROGUARD_FUZZ) replays the recorded fuzzer inputs
+# through the harnesses too.
+fuzzers = {name: os.path.join(bin_dir, "coroguard-%s-fuzzer" % name)
+           for name in ("check", "fix")}
+if all(os.path.exists(path) for path in fuzzers.values()):
+    config.available_features.add("fuzzers")
+    config.substitutions.append(("%check_fuzzer", fuzzers["check"]))
+    config.substitutions.append(("%fix_fuzzer", fuzzers["fix"]))
 
 # Tests against Debian's real asio need libasio-dev.
 if os.path.exists("/usr/include/asio.hpp"):
