@@ -2,34 +2,46 @@
 
 #include "CoroGuardCheck.h"
 
+#include "CheckCatalog.h"
 #include "model/ModelLoader.h"
+
+#include "clang-tidy/utils/OptionsUtils.h"
 
 namespace clang::coroguard {
 
-/// Reads a check option that is shared by all coroguard checks (its key
-/// has no check-name prefix).
-static std::optional<std::string>
-sharedOption(tidy::ClangTidyContext &Context, llvm::StringRef Key) {
-  const auto &Options = Context.getOptions().CheckOptions;
-  auto It = Options.find(Key);
-  if (It == Options.end())
-    return std::nullopt;
-  return It->second.Value;
+/// The coroguard check that reports a problem all of them share (a bad
+/// model file): the first enabled one, by name. Every check of a
+/// translation unit agrees on it, so the problem is reported once.
+static bool reportsSharedProblems(llvm::StringRef Name,
+                                  tidy::ClangTidyContext &Context) {
+  for (const CheckInfo &Info : getCheckCatalog())
+    if (Context.isCheckEnabled(Info.Name))
+      return Info.Name == Name;
+  return true;
 }
 
 CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
                                tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), TidyContext(Context) {
-  ModelFilesOption = sharedOption(*Context, options::ModelFiles).value_or("");
+  // The shared options have no check-name prefix; a check-local value
+  // (coroguard-x.coroguard.ThrowingCalls) still wins, as clang-tidy's own
+  // shared options do.
+  ModelFilesOption =
+      Options.getLocalOrGlobal(options::ModelFiles).value_or("").str();
   std::string Extra =
-      sharedOption(*Context, options::ExtraModelFiles).value_or("");
-  std::string InferText =
-      sharedOption(*Context, options::InferResources).value_or("true");
-  Infer = !(InferText == "false" || InferText == "0" || InferText == "off");
-  CleanupNamesOption = sharedOption(*Context, options::CleanupNames)
-                           .value_or(options::DefaultCleanupNames.str());
-  std::string ThrowText = sharedOption(*Context, options::ThrowingCalls)
-                              .value_or(toString(ThrowPolicy).str());
+      Options.getLocalOrGlobal(options::ExtraModelFiles).value_or("").str();
+  // Parsed here, not by getLocalOrGlobal<bool>: its bool specialization is
+  // compiled into clang-tidy and not exported to plugins.
+  llvm::StringRef InferText =
+      Options.getLocalOrGlobal(options::InferResources).value_or("true");
+  Infer = !InferText.equals_insensitive("false") && InferText != "0" &&
+          !InferText.equals_insensitive("off");
+  CleanupNamesOption = Options.getLocalOrGlobal(options::CleanupNames)
+                           .value_or(options::DefaultCleanupNames)
+                           .str();
+  std::string ThrowText = Options.getLocalOrGlobal(options::ThrowingCalls)
+                              .value_or(toString(ThrowPolicy))
+                              .str();
   if (std::optional<ThrowingCalls> Policy = parseThrowingCalls(ThrowText)) {
     ThrowPolicy = *Policy;
   } else {
@@ -42,19 +54,22 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
 
   std::vector<std::string> Files =
       resolveModelFiles(ModelFilesOption, Context->getCurrentFile());
-  for (std::string &File : splitList(Extra))
-    Files.push_back(std::move(File));
-  std::string Error;
-  std::shared_ptr<const ResourceModel> Model = buildModel(Files, Error);
+  for (llvm::StringRef File : tidy::utils::options::parseStringList(Extra))
+    if (!File.trim().empty())
+      Files.push_back(File.trim().str());
+  llvm::Expected<std::shared_ptr<const ResourceModel>> Model =
+      loadModel(Files);
   if (!Model) {
-    configurationDiag("invalid coroguard model: %0", DiagnosticIDs::Error)
-        << Error;
+    std::string Message = llvm::toString(Model.takeError());
+    if (reportsSharedProblems(Name, *Context))
+      configurationDiag("invalid coroguard model: %0", DiagnosticIDs::Error)
+          << Message;
     return;
   }
   ModelQueries::Settings Settings;
   Settings.Infer = Infer;
   Settings.CleanupNames = splitList(CleanupNamesOption);
-  Queries.emplace(std::move(Model), std::move(Settings));
+  Queries.emplace(std::move(*Model), std::move(Settings));
   Throws.emplace(ThrowPolicy, [this](const Decl &D) {
     return Queries->isLibraryCode(D);
   });

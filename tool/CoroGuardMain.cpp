@@ -209,12 +209,10 @@ int main(int Argc, const char **Argv) {
     llvm::sys::path::append(Probe, "coroguard-probe.cpp");
   }
   if (DumpModel) {
-    std::string Err;
-    auto Model =
-        clang::coroguard::buildModel(ToolConfig.modelFilesFor(Probe), Err);
+    auto Model = clang::coroguard::loadModel(ToolConfig.modelFilesFor(Probe));
     if (!Model)
-      return usageError(Err);
-    coroguard::writeModelJson(*Model, llvm::outs());
+      return usageError(llvm::toString(Model.takeError()));
+    coroguard::writeModelJson(**Model, llvm::outs());
     return ExitClean;
   }
 

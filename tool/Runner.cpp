@@ -33,10 +33,12 @@ static std::vector<tidy::ClangTidyError>
 runOne(const tooling::CompilationDatabase &Compilations,
        const std::string &File, const RunSettings &Settings,
        std::vector<InputError> &Errors, llvm::StringMap<FileStamp> &Stamps) {
+  // A bad model file is reported here, once per file, and the file is not
+  // analysed. The checks then find the model in the process's cache.
   if (Settings.ModelFilesFor) {
-    std::string Error;
-    if (!clang::coroguard::buildModel(Settings.ModelFilesFor(File), Error)) {
-      Errors.push_back({File, Error});
+    auto Model = clang::coroguard::loadModel(Settings.ModelFilesFor(File));
+    if (!Model) {
+      Errors.push_back({File, llvm::toString(Model.takeError())});
       return {};
     }
   }

@@ -3,10 +3,14 @@
 #include "ModelLoader.h"
 #include "ModelParser.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+
+#include <map>
+#include <mutex>
 
 namespace clang::coroguard {
 
@@ -37,6 +41,39 @@ const std::vector<ModelDocument> &builtinProfiles() {
   return Profiles;
 }
 
+namespace {
+
+/// What a model file was when it was read: a changed file is read again.
+struct FileIdentity {
+  bool Exists = false;
+  llvm::sys::fs::UniqueID ID;
+  uint64_t Size = 0;
+  llvm::sys::TimePoint<> Modified;
+
+  static FileIdentity of(const std::string &Path) {
+    FileIdentity Result;
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(Path, Status))
+      return Result;
+    Result.Exists = true;
+    Result.ID = Status.getUniqueID();
+    Result.Size = Status.getSize();
+    Result.Modified = Status.getLastModificationTime();
+    return Result;
+  }
+  bool operator==(const FileIdentity &O) const {
+    return Exists == O.Exists &&
+           (!Exists || (ID == O.ID && Size == O.Size && Modified == O.Modified));
+  }
+};
+
+struct CachedModel {
+  std::vector<FileIdentity> Files;
+  std::shared_ptr<const ResourceModel> Model; ///< null: Error says why
+  std::string Error;
+};
+
+/// Builds without the cache.
 std::shared_ptr<const ResourceModel>
 buildModel(llvm::ArrayRef<std::string> UserFiles, std::string &Error) {
   auto Model = std::make_shared<ResourceModel>();
@@ -49,6 +86,36 @@ buildModel(llvm::ArrayRef<std::string> UserFiles, std::string &Error) {
     Model->add(*Doc);
   }
   return Model;
+}
+
+} // namespace
+
+llvm::Expected<std::shared_ptr<const ResourceModel>>
+loadModel(llvm::ArrayRef<std::string> UserFiles) {
+  // A process sees few distinct file lists (one per project a clangd
+  // serves); more than this and the oldest are built again when needed.
+  constexpr size_t MaxEntries = 16;
+  static std::mutex Lock;
+  static std::map<std::string, CachedModel> Cache;
+
+  std::string Key = llvm::join(UserFiles, std::string(1, '\0'));
+  std::vector<FileIdentity> Identities;
+  for (const std::string &File : UserFiles)
+    Identities.push_back(FileIdentity::of(File));
+
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Cache.find(Key);
+  if (It == Cache.end() || It->second.Files != Identities) {
+    if (It == Cache.end() && Cache.size() >= MaxEntries)
+      Cache.erase(Cache.begin());
+    CachedModel Entry;
+    Entry.Files = std::move(Identities);
+    Entry.Model = buildModel(UserFiles, Entry.Error);
+    It = Cache.insert_or_assign(Key, std::move(Entry)).first;
+  }
+  if (!It->second.Model)
+    return llvm::createStringError(It->second.Error);
+  return It->second.Model;
 }
 
 std::vector<std::string> splitList(llvm::StringRef Value) {

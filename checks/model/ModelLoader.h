@@ -6,6 +6,7 @@
 #include "ResourceModel.h"
 
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Error.h"
 
 #include <memory>
 #include <optional>
@@ -19,10 +20,15 @@ namespace clang::coroguard {
 const std::vector<ModelDocument> &builtinProfiles();
 
 /// The built-in profiles merged with \p UserFiles, in order (later files
-/// override earlier entries). On a bad file returns null and sets \p Error:
+/// override earlier entries); an error names the bad file, line and column:
 /// nothing is analysed with a half-read model.
-std::shared_ptr<const ResourceModel>
-buildModel(llvm::ArrayRef<std::string> UserFiles, std::string &Error);
+///
+/// The one place a model is built. Models are cached for the process by
+/// file list and each file's identity, size and modification time, so all
+/// checks and all translation units of a run (and every file one clangd
+/// opens) share one immutable model, and an edited model file is read again.
+llvm::Expected<std::shared_ptr<const ResourceModel>>
+loadModel(llvm::ArrayRef<std::string> UserFiles);
 
 /// Check option keys shared by every coroguard check.
 namespace options {
