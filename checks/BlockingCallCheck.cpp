@@ -268,4 +268,6 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   });
 }
 
+COROGUARD_CHECK_FACTORY(BlockingCallCheck)
+
 } // namespace clang::coroguard

@@ -72,6 +72,15 @@ private:
   std::optional<HeaderRegexes> HeaderFilter;
 };
 
+/// Written once at the end of each check's source file, inside namespace
+/// clang::coroguard: the factory that the module registers for the check's
+/// line in Checks.def.
+#define COROGUARD_CHECK_FACTORY(Class)                                         \
+  std::unique_ptr<tidy::ClangTidyCheck> create##Class(                         \
+      llvm::StringRef Name, tidy::ClangTidyContext *Context) {                 \
+    return std::make_unique<Class>(Name, Context);                             \
+  }
+
 } // namespace clang::coroguard
 
 #endif // COROGUARD_CHECKS_COROGUARDCHECK_H

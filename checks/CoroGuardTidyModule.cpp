@@ -1,31 +1,33 @@
 //===--- CoroGuardTidyModule.cpp - registers the coroguard checks ---------===//
+//
+// Registers every check of Checks.def through the factory its source file
+// defines (COROGUARD_CHECK_FACTORY), so this file names no check.
+//
+//===----------------------------------------------------------------------===//
 
-#include "BlockingCallCheck.h"
-#include "LockAcrossSuspendCheck.h"
-#include "MissingAwaitedCleanupCheck.h"
-#include "SuppressedExceptionCheck.h"
-#include "UnawaitedTaskCheck.h"
-#include "UnmanagedResourceCheck.h"
+#include "CoroGuardCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::coroguard {
 
+#define COROGUARD_CHECK(Name, Class, Summary)                                  \
+  std::unique_ptr<tidy::ClangTidyCheck> create##Class(                         \
+      llvm::StringRef, tidy::ClangTidyContext *);
+#include "Checks.def"
+
+namespace {
+
 class CoroGuardModule : public tidy::ClangTidyModule {
 public:
   void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<BlockingCallCheck>("coroguard-blocking-call");
-    Factories.registerCheck<LockAcrossSuspendCheck>(
-        "coroguard-lock-across-suspend");
-    Factories.registerCheck<MissingAwaitedCleanupCheck>(
-        "coroguard-missing-awaited-cleanup");
-    Factories.registerCheck<SuppressedExceptionCheck>(
-        "coroguard-suppressed-exception");
-    Factories.registerCheck<UnawaitedTaskCheck>("coroguard-unawaited-task");
-    Factories.registerCheck<UnmanagedResourceCheck>(
-        "coroguard-unmanaged-resource");
+#define COROGUARD_CHECK(Name, Class, Summary)                                  \
+  Factories.registerCheckFactory(Name, create##Class);
+#include "Checks.def"
   }
 };
+
+} // namespace
 
 // Linked as object code into every front, so this registration is always
 // present without an anchor symbol.

@@ -233,4 +233,6 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
+COROGUARD_CHECK_FACTORY(LockAcrossSuspendCheck)
+
 } // namespace clang::coroguard

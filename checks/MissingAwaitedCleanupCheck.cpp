@@ -107,4 +107,6 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
   }
 }
 
+COROGUARD_CHECK_FACTORY(MissingAwaitedCleanupCheck)
+
 } // namespace clang::coroguard

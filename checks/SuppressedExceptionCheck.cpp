@@ -593,4 +593,6 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
   }
 }
 
+COROGUARD_CHECK_FACTORY(SuppressedExceptionCheck)
+
 } // namespace clang::coroguard

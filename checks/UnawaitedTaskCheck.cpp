@@ -96,4 +96,6 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
     Diag << FixItHint::CreateInsertion(Loc, "co_await ");
 }
 
+COROGUARD_CHECK_FACTORY(UnawaitedTaskCheck)
+
 } // namespace clang::coroguard

@@ -58,4 +58,6 @@ void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
   }
 }
 
+COROGUARD_CHECK_FACTORY(UnmanagedResourceCheck)
+
 } // namespace clang::coroguard
