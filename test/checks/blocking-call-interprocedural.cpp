@@ -3,9 +3,12 @@
 // chain as notes.
 // RUN: %check_coroguard %s coroguard-blocking-call %t -- %mock_flags -isystem %inputs/testlib
 // A shorter depth bound cuts long chains:
-// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-blocking-call "--config={CheckOptions: {coroguard-blocking-call.MaxDepth: 2}}" %s -- %mock_flags -isystem %inputs/testlib | FileCheck %s --check-prefix=DEPTH
+// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-blocking-call "--config={CheckOptions: {coroguard-blocking-call.MaxDepth: 2}}" %s -- %mock_flags -isystem %inputs/testlib | FileCheck %s --check-prefix=DEPTH --implicit-check-not=warning:
 // User blocking functions by name:
-// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-blocking-call "--config={CheckOptions: {coroguard-blocking-call.BlockingFunctions: 'app::wait_for_disk;app::Queue::pop'}}" %s -- %mock_flags -isystem %inputs/testlib | FileCheck %s --check-prefix=USER
+// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-blocking-call "--config={CheckOptions: {coroguard-blocking-call.BlockingFunctions: 'app::wait_for_disk;app::Queue::pop'}}" %s -- %mock_flags -isystem %inputs/testlib > %t.user
+// RUN: FileCheck %s --check-prefix=USER < %t.user
+// RUN: grep -c "warning:" %t.user | FileCheck %s --check-prefix=USER-COUNT
+// USER-COUNT: {{^7$}}
 
 #include <fstream>
 #include <future>
@@ -69,6 +72,7 @@ task<> recursive() {
   countdown(3);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'countdown' blocks the thread inside coroutine 'recursive': it calls 'sleep'
   // CHECK-MESSAGES: :[[@LINE-4]]:55: note: 'countdown' calls 'sleep' here, which blocks
+  // DEPTH: :[[@LINE-3]]:3: warning: 'countdown' blocks the thread inside coroutine 'recursive'
   co_return;
 }
 
@@ -111,6 +115,7 @@ task<> offloaded(testlib::thread_pool &pool) {
 task<> child_coroutine() {
   sleep(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread inside coroutine 'child_coroutine'
+  // DEPTH: :[[@LINE-2]]:3: warning: 'sleep' blocks the thread inside coroutine 'child_coroutine'
   co_return;
 }
 task<> parent_coroutine() { co_await child_coroutine(); }

@@ -8,30 +8,30 @@
 using namespace testlib;
 
 task<> happy_path_only(database &db) {
-  connection conn = co_await db.connect("db://");
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released if an exception is thrown before 'close()' is awaited [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: connection conn = co_await db.connect("db://");
-  // CHECK-FIXES-NEXT: auto conn_guard = co_await testlib::scope_exit([&] { return conn.close(); });
-  co_await conn.send("one");
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: an exception thrown here leaves the scope of 'conn' without releasing it
-  co_await conn.send("two");
-  co_await conn.close();
-  // CHECK-FIXES: co_await conn.send("two");
-  // CHECK-FIXES-NOT: co_await conn.close();
+  connection link = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'link' is not released if an exception is thrown before 'close()' is awaited [coroguard-missing-awaited-cleanup]
+  // CHECK-FIXES: connection link = co_await db.connect("db://");
+  // CHECK-FIXES-NEXT: auto link_guard = co_await testlib::scope_exit([&] { return link.close(); });
+  co_await link.send("one");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: an exception thrown here leaves the scope of 'link' without releasing it
+  co_await link.send("two");
+  co_await link.close();
+  // CHECK-FIXES: co_await link.send("two");
+  // CHECK-FIXES-NOT: co_await link.close();
   // CHECK-FIXES: task<> early_return(database &db, bool quick) {
 }
 
 task<> early_return(database &db, bool quick) {
-  connection conn = co_await db.connect("db://");
-  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released on every path: co_await 'close()' or hand it to a guard before it goes out of scope [coroguard-unmanaged-resource]
-  // CHECK-FIXES: connection conn = co_await db.connect("db://");
-  // CHECK-FIXES-NEXT: auto conn_guard = co_await testlib::scope_exit([&] { return conn.close(); });
+  connection link = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'link' is not released on every path: co_await 'close()' or hand it to a guard before it goes out of scope [coroguard-unmanaged-resource]
+  // CHECK-FIXES: connection link = co_await db.connect("db://");
+  // CHECK-FIXES-NEXT: auto link_guard = co_await testlib::scope_exit([&] { return link.close(); });
   if (quick)
     co_return;
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'conn' is still unreleased when this co_return is taken
-  co_await conn.close();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'link' is still unreleased when this co_return is taken
+  co_await link.close();
   // CHECK-FIXES: co_return;
-  // CHECK-FIXES-NOT: co_await conn.close();
+  // CHECK-FIXES-NOT: co_await link.close();
   // CHECK-FIXES: // Already guarded: nothing to report.
 }
 

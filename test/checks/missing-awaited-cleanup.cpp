@@ -13,17 +13,17 @@ using namespace testlib;
 //===----------------------------------------------------------------------===//
 
 task<> discarded_close(database &db) {
-  connection conn = co_await db.connect("db://");
-  conn.close();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'close()' is discarded, so 'conn' is never released; co_await it [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: co_await conn.close();
+  connection dropped = co_await db.connect("db://");
+  dropped.close();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'close()' is discarded, so 'dropped' is never released; co_await it [coroguard-missing-awaited-cleanup]
+  // CHECK-FIXES: co_await dropped.close();
 }
 
 task<> discarded_commit(database &db) {
-  transaction tx = co_await db.begin();
-  tx.commit();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'commit()' is discarded, so 'tx' is never released; co_await it
-  // CHECK-FIXES: co_await tx.commit();
+  transaction pending = co_await db.begin();
+  pending.commit();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'commit()' is discarded, so 'pending' is never released; co_await it
+  // CHECK-FIXES: co_await pending.commit();
 }
 
 // In a handler co_await is not allowed: reported without a fix-it.
@@ -33,15 +33,16 @@ task<> discarded_in_handler(connection &conn) {
   } catch (...) {
     conn.close();
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the awaitable returned by 'close()' is discarded
-    // CHECK-FIXES: conn.close();
+    // CHECK-FIXES-NOT: co_await conn.close();
   }
 }
 
 // The other discarded tasks are still coroguard-unawaited-task's.
 task<> other_task(connection &conn) {
-  conn.send("x");
+  conn.send("other");
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'send' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await conn.send("x");
+  // CHECK-FIXES: co_await conn.send("other");
+  co_return;
 }
 
 //===----------------------------------------------------------------------===//

@@ -1,6 +1,9 @@
 // RUN: %check_coroguard --compile-fixed %s coroguard-suppressed-exception %t -- %mock_flags -isystem %inputs/asio -isystem %inputs/testlib
 // Handlers that call a configured reporting function keep the exception:
-// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-suppressed-exception "--config={CheckOptions: {coroguard-suppressed-exception.ReportingFunctions: 'report_error'}}" %s -- %mock_flags -isystem %inputs/asio -isystem %inputs/testlib | FileCheck %s --check-prefix=REPORTING
+// RUN: %expect_exit 1 %coroguard --quiet --checks=-*,coroguard-suppressed-exception "--config={CheckOptions: {coroguard-suppressed-exception.ReportingFunctions: 'report_error'}}" %s -- %mock_flags -isystem %inputs/asio -isystem %inputs/testlib > %t.reporting
+// RUN: FileCheck %s --check-prefix=REPORTING < %t.reporting
+// RUN: grep -c "warning:" %t.reporting | FileCheck %s --check-prefix=REPORTING-COUNT
+// REPORTING-COUNT: {{^7$}}
 
 #include <asio.hpp>
 #include <exception>

@@ -76,7 +76,7 @@ task<> forgets_to_switch() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'sleep_for' is discarded, so it never runs
   // CHECK-FIXES: co_await sleep_for(10);
   blocking_step();
-  co_await resume_on();
+  co_await resume_on(); // awaited: not reported
   co_await sleep_for(1);
 }
 

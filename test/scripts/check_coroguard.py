@@ -23,6 +23,77 @@ import sys
 CHECK_COMMENT = re.compile(r"//\s*CHECK-[A-Z0-9-]+:.*$", re.M)
 
 
+def filecheck_regex(pattern):
+    """A CHECK line under --match-full-lines as a Python regex: literal
+    text, {{regex}} blocks, [[VAR]] uses and [[VAR:regex]] definitions;
+    blanks at either end ignored, runs of blanks equal."""
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("{{", i):
+            end = pattern.index("}}", i + 2)
+            out.append("(?:%s)" % pattern[i + 2:end])
+            i = end + 2
+        elif pattern.startswith("[[", i):
+            end = pattern.index("]]", i + 2)
+            body = pattern[i + 2:end]
+            out.append("(?:%s)" % body.split(":", 1)[1] if ":" in body
+                       else ".*")
+            i = end + 2
+        elif pattern[i] in " \t":
+            while i < len(pattern) and pattern[i] in " \t":
+                i += 1
+            out.append("[ \t]+")
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile(r"[ \t]*" + "".join(out).strip() + r"[ \t]*$")
+
+
+def fixes_matching_unfixed(original, cleaned, prefix):
+    """CHECK-FIXES lines that pass whether or not the fix was applied: a
+    CHECK-FIXES line, with the -NEXT lines that follow it, must hold at
+    least one line that no line of the unfixed input matches (the others
+    may be context). -NOT and -EMPTY lines are not positive matches, and
+    the lines right around them are anchors that may be context only."""
+    unfixed = cleaned.splitlines()
+    directive = re.compile(r"//\s*%s(|-NEXT|-SAME|-NOT|-EMPTY):(.*)$" %
+                           re.escape(prefix))
+    # Groups of positive lines; a group next to a -NOT line is an anchor
+    # that bounds where the -NOT applies, and may be context only.
+    groups, anchors, previous = [], set(), None
+    for number, line in enumerate(original.splitlines(), 1):
+        m = directive.search(line)
+        if not m:
+            continue
+        kind = m.group(1)
+        if kind in ("-NOT", "-EMPTY"):
+            if previous == "group":
+                anchors.add(len(groups) - 1)
+            previous = "not"
+            continue
+        if kind == "" or not groups:
+            groups.append([])
+            if previous == "not":
+                anchors.add(len(groups) - 1)
+        groups[-1].append((number, m.group(2).strip()))
+        previous = "group"
+    problems = []
+    for index, group in enumerate(groups):
+        if index in anchors:
+            continue
+        def matched(pattern):
+            regex = filecheck_regex(pattern)
+            return next((n for n, text in enumerate(unfixed, 1)
+                         if regex.match(text)), None)
+        hits = [(number, matched(pattern)) for number, pattern in group]
+        if all(hit is not None for _, hit in hits):
+            problems.append("line %d: %s: every line also matches the "
+                            "unfixed input (line %s)" % (
+                                group[0][0], prefix,
+                                ", ".join(str(h) for _, h in hits)))
+    return problems
+
+
 def run(argv, **kwargs):
     return subprocess.run(argv, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True, **kwargs)
@@ -125,6 +196,11 @@ def main():
     expects_messages = re.search(r"\b%s:" % re.escape(messages_prefix),
                                  original)
     expects_fixes = re.search(r"\b%s:" % re.escape(fixes_prefix), original)
+    # A CHECK-FIXES line must match only what a fix produces.
+    problems = fixes_matching_unfixed(original, cleaned, fixes_prefix)
+    if problems:
+        fail("fixes", "CHECK-FIXES lines that pass without the fix:",
+             "\n".join(problems))
 
     outputs = {}
     for front in args.fronts.split(","):
