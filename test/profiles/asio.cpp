@@ -31,17 +31,17 @@ bool try_send(tcp::socket &socket); // not a task
 //===----------------------------------------------------------------------===//
 
 awaitable<void> discards_awaitables(tcp::socket &socket) {
-  send_greeting(socket);
+  send_greeting(socket); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'send_greeting' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await send_greeting(socket);
+  // CHECK-FIXES: co_await send_greeting(socket); // discarded
   read_header(socket);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'read_header' is discarded, so it never runs [coroguard-unawaited-task]
   // CHECK-FIXES: co_await read_header(socket);
   // An async operation with use_awaitable returns an awaitable too.
   asio::steady_timer timer(co_await asio::this_coro::executor);
-  timer.async_wait(use_awaitable);
+  timer.async_wait(use_awaitable); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'async_wait' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await timer.async_wait(use_awaitable);
+  // CHECK-FIXES: co_await timer.async_wait(use_awaitable); // discarded
   co_return;
 }
 
@@ -210,9 +210,9 @@ websocket_left_open(boost::asio::ip::tcp::socket socket) {
 awaitable<void> discarded_shutdown(asio::ssl::context &ctx) {
   auto ex = co_await asio::this_coro::executor;
   ssl_socket stream(tcp::socket(ex), ctx);
-  stream.async_shutdown(use_awaitable);
+  stream.async_shutdown(use_awaitable); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'async_shutdown()' is discarded, so 'stream' is never released; co_await it [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: co_await stream.async_shutdown(use_awaitable);
+  // CHECK-FIXES: co_await stream.async_shutdown(use_awaitable); // discarded
 }
 
 // (b) "Happy path only": the handshake and the write can throw.

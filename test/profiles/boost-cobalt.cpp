@@ -52,9 +52,9 @@ cobalt::task<void> discards_tasks(cobalt::channel<int> &ch) {
 // with() returns a lazy coroutine: the body and the teardown only run when it
 // is co_awaited.
 cobalt::promise<void> discards_with(connection conn) {
-  cobalt::with(
+  cobalt::with( // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'with' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await cobalt::with(
+  // CHECK-FIXES: co_await cobalt::with( // discarded
       std::move(conn),
       [](connection &c) -> cobalt::promise<void> { co_await c.send("x"); },
       [](connection &&c, std::exception_ptr &) -> cobalt::promise<void> {
@@ -149,9 +149,10 @@ cobalt::promise<void> early_return(int fd, bool ok) {
 
 cobalt::promise<void> discarded_close(int fd) {
   connection conn(fd);
-  conn.close();
+  conn.close(); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'close()' is discarded, so 'conn' is never released; co_await it [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: co_await conn.close();
+  // CHECK-FIXES: co_await conn.close(); // discarded
+  co_return;
 }
 
 cobalt::promise<void> happy_path_only(int fd) {

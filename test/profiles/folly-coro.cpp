@@ -34,9 +34,9 @@ bool try_store(int key); // not a task
 //===----------------------------------------------------------------------===//
 
 Task<void> discards_tasks(folly::Executor::KeepAlive<> ex) {
-  fetch(1);
+  fetch(1); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await fetch(1);
+  // CHECK-FIXES: co_await fetch(1); // discarded
   store(1, 2);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'store' is discarded, so it never runs [coroguard-unawaited-task]
   // CHECK-FIXES: co_await store(1, 2);
@@ -148,9 +148,10 @@ Task<void> scope_early_return(folly::Executor::KeepAlive<> ex, bool ok) {
 
 Task<void> join_discarded(folly::Executor::KeepAlive<> ex) {
   folly::coro::AsyncScope scope;
-  scope.joinAsync();
+  scope.joinAsync(); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'joinAsync()' is discarded, so 'scope' is never released; co_await it [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: co_await scope.joinAsync();
+  // CHECK-FIXES: co_await scope.joinAsync(); // discarded
+  co_return;
 }
 
 // "Happy path only": add() and the awaited fetch can throw before the join.

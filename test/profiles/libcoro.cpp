@@ -41,13 +41,13 @@ coro::task<void> discards_tasks(coro::thread_pool &tp, coro::scheduler &s,
   // CHECK-FIXES: co_await s.spawn_joinable(store(3, 4));
   // An executor switch that is not awaited: the next step runs on the
   // wrong thread.
-  tp.schedule();
+  tp.schedule(); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'schedule' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await tp.schedule();
+  // CHECK-FIXES: co_await tp.schedule(); // discarded
   // Taking the lock without awaiting it takes nothing.
-  m.lock();
+  m.lock(); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: awaitable returned by 'lock' is discarded, so it never runs [coroguard-unawaited-task]
-  // CHECK-FIXES: co_await m.lock();
+  // CHECK-FIXES: co_await m.lock(); // discarded
   m.unlock();
   co_return;
 }
@@ -140,9 +140,10 @@ coro::task<void> loop_with_break(int fd) {
 
 coro::task<void> discarded_close(int fd) {
   connection conn(fd);
-  conn.close();
+  conn.close(); // discarded
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the awaitable returned by 'close()' is discarded, so 'conn' is never released; co_await it [coroguard-missing-awaited-cleanup]
-  // CHECK-FIXES: co_await conn.close();
+  // CHECK-FIXES: co_await conn.close(); // discarded
+  co_return;
 }
 
 coro::task<void> happy_path_only(int fd) {
