@@ -21,8 +21,7 @@ static constexpr llvm::StringLiteral BlockingFunctionsKey = "BlockingFunctions";
 
 BlockingCallCheck::BlockingCallCheck(llvm::StringRef Name,
                                      tidy::ClangTidyContext *Context)
-    : CoroGuardCheck(Name, Context),
-      MaxDepth(Options.get(MaxDepthKey, 8U)),
+    : CoroGuardCheck(Name, Context), MaxDepth(Options.get(MaxDepthKey, 8U)),
       ExtraBlockingFunctions(Options.get(BlockingFunctionsKey, "")) {
   for (const std::string &Function : splitList(ExtraBlockingFunctions))
     ExtraBlocking.insert(Function);
@@ -48,8 +47,8 @@ void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
 BlockingCallCheck::Body
 BlockingCallCheck::analyse(const FunctionDecl &Function, const Stmt &Statements,
                            llvm::ArrayRef<const VarDecl *> ResolvedAtEntry) {
-  Body B{Function, std::make_unique<FunctionFlow>(Function, Statements,
-                                                  throwOracle()),
+  Body B{Function,
+         std::make_unique<FunctionFlow>(Function, Statements, throwOracle()),
          nullptr};
   if (B.Flow->valid())
     B.Resolved =
@@ -70,8 +69,8 @@ bool BlockingCallCheck::isResolvedArgument(const Expr &Arg, const Expr &At,
   return In.Resolved && In.Resolved->isResolved(Arg, At);
 }
 
-std::optional<BlockingInfo>
-BlockingCallCheck::blocksDirectly(const Expr &E, const Body &In) {
+std::optional<BlockingInfo> BlockingCallCheck::blocksDirectly(const Expr &E,
+                                                              const Body &In) {
   std::optional<BlockingInfo> Info = model().blockingCall(E);
   if (!Info && !ExtraBlocking.empty())
     if (const auto *Call = dyn_cast<CallExpr>(&E))
@@ -145,29 +144,30 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
       Found.Always = std::move(C);
     }
   };
-  forEachStmtInScope(*Definition->getBody(), ScopeWalkOptions{},
-                     [&](const Stmt &S, const Stmt *) {
-    if (Found.Always || !isa<CallExpr, CXXConstructExpr>(S))
-      return;
-    const auto &E = cast<Expr>(S);
-    if (std::optional<BlockingInfo> Info = blocksDirectly(E, In)) {
-      AddStep(E, nullptr, &*Info, objectOf(E));
-      return;
-    }
-    const auto *Call = dyn_cast<CallExpr>(&E);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    const Summary *Sub = Callee ? summaryOf(*Callee) : nullptr;
-    if (!Sub)
-      return;
-    if (Sub->Always) {
-      AddStep(E, &*Sub->Always, nullptr, nullptr);
-      return;
-    }
-    for (const auto &[Param, SubChain] : Sub->WhenUnresolved)
-      if (Param < Call->getNumArgs() &&
-          !isResolvedArgument(*Call->getArg(Param), E, In))
-        AddStep(E, &SubChain, nullptr, Call->getArg(Param));
-  });
+  forEachStmtInScope(
+      *Definition->getBody(), ScopeWalkOptions{},
+      [&](const Stmt &S, const Stmt *) {
+        if (Found.Always || !isa<CallExpr, CXXConstructExpr>(S))
+          return;
+        const auto &E = cast<Expr>(S);
+        if (std::optional<BlockingInfo> Info = blocksDirectly(E, In)) {
+          AddStep(E, nullptr, &*Info, objectOf(E));
+          return;
+        }
+        const auto *Call = dyn_cast<CallExpr>(&E);
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        const Summary *Sub = Callee ? summaryOf(*Callee) : nullptr;
+        if (!Sub)
+          return;
+        if (Sub->Always) {
+          AddStep(E, &*Sub->Always, nullptr, nullptr);
+          return;
+        }
+        for (const auto &[Param, SubChain] : Sub->WhenUnresolved)
+          if (Param < Call->getNumArgs() &&
+              !isResolvedArgument(*Call->getArg(Param), E, In))
+            AddStep(E, &SubChain, nullptr, Call->getArg(Param));
+      });
   // Re-find: the map may have grown while the body was walked.
   Summary &Slot = Summaries[Definition];
   Slot = std::move(Found);
@@ -230,42 +230,42 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Statements)
     return;
   Body In = analyse(*Coroutine, *Statements, resolvedParameters(*Coroutine));
-  forEachStmtInScope(*Statements, ScopeWalkOptions{}, [&](const Stmt &S,
-                                                          const Stmt *) {
-    if (!isa<CallExpr, CXXConstructExpr>(S))
-      return;
-    const auto &E = cast<Expr>(S);
-    SourceLocation Loc = E.getBeginLoc();
-    if (std::optional<BlockingInfo> Blocking = blocksDirectly(E, In)) {
-      if (!firstReportAt(Loc))
-        return;
-      diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
-          << Blocking->Name << Coroutine << !Blocking->Alternative.empty()
-          << Blocking->Alternative << E.getSourceRange();
-      return;
-    }
-    const auto *Call = dyn_cast<CallExpr>(&E);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (!Callee)
-      return;
-    // `[&] { ... }()`: the walk has already gone through its body.
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-      if (Op->getNumArgs() > 0 &&
-          isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
-        return;
-    const Summary *Blocks = summaryOf(*Callee);
-    if (!Blocks)
-      return;
-    // The call site decides for a parameter that must be unresolved.
-    const Chain *Chosen = Blocks->Always ? &*Blocks->Always : nullptr;
-    for (const auto &[Param, SubChain] : Blocks->WhenUnresolved)
-      if (!Chosen && Param < Call->getNumArgs() &&
-          !isResolvedArgument(*Call->getArg(Param), E, In))
-        Chosen = &SubChain;
-    if (!Chosen || Chosen->Steps.size() > MaxDepth || !firstReportAt(Loc))
-      return;
-    report(E, *Coroutine, *Callee, *Chosen);
-  });
+  forEachStmtInScope(
+      *Statements, ScopeWalkOptions{}, [&](const Stmt &S, const Stmt *) {
+        if (!isa<CallExpr, CXXConstructExpr>(S))
+          return;
+        const auto &E = cast<Expr>(S);
+        SourceLocation Loc = E.getBeginLoc();
+        if (std::optional<BlockingInfo> Blocking = blocksDirectly(E, In)) {
+          if (!firstReportAt(Loc))
+            return;
+          diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
+              << Blocking->Name << Coroutine << !Blocking->Alternative.empty()
+              << Blocking->Alternative << E.getSourceRange();
+          return;
+        }
+        const auto *Call = dyn_cast<CallExpr>(&E);
+        const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+        if (!Callee)
+          return;
+        // `[&] { ... }()`: the walk has already gone through its body.
+        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+          if (Op->getNumArgs() > 0 &&
+              isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
+            return;
+        const Summary *Blocks = summaryOf(*Callee);
+        if (!Blocks)
+          return;
+        // The call site decides for a parameter that must be unresolved.
+        const Chain *Chosen = Blocks->Always ? &*Blocks->Always : nullptr;
+        for (const auto &[Param, SubChain] : Blocks->WhenUnresolved)
+          if (!Chosen && Param < Call->getNumArgs() &&
+              !isResolvedArgument(*Call->getArg(Param), E, In))
+            Chosen = &SubChain;
+        if (!Chosen || Chosen->Steps.size() > MaxDepth || !firstReportAt(Loc))
+          return;
+        report(E, *Coroutine, *Callee, *Chosen);
+      });
 }
 
 COROGUARD_CHECK_FACTORY(BlockingCallCheck)

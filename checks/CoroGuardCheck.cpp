@@ -57,8 +57,7 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
   for (llvm::StringRef File : tidy::utils::options::parseStringList(Extra))
     if (!File.trim().empty())
       Files.push_back(File.trim().str());
-  llvm::Expected<std::shared_ptr<const ResourceModel>> Model =
-      loadModel(Files);
+  llvm::Expected<std::shared_ptr<const ResourceModel>> Model = loadModel(Files);
   if (!Model) {
     std::string Message = llvm::toString(Model.takeError());
     if (reportsSharedProblems(Name, *Context))
@@ -70,9 +69,8 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
   Settings.Infer = Infer;
   Settings.CleanupNames = splitList(CleanupNamesOption);
   Queries.emplace(std::move(*Model), std::move(Settings));
-  Throws.emplace(ThrowPolicy, [this](const Decl &D) {
-    return Queries->isLibraryCode(D);
-  });
+  Throws.emplace(ThrowPolicy,
+                 [this](const Decl &D) { return Queries->isLibraryCode(D); });
 }
 
 void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

@@ -87,8 +87,7 @@ bool isDiscardedPosition(const Stmt &S, const Stmt *Parent) {
   if (const auto *Do = dyn_cast<DoStmt>(Parent))
     return &S == Do->getBody();
   if (const auto *For = dyn_cast<ForStmt>(Parent))
-    return &S == For->getBody() || &S == For->getInc() ||
-           &S == For->getInit();
+    return &S == For->getBody() || &S == For->getInc() || &S == For->getInit();
   if (const auto *Range = dyn_cast<CXXForRangeStmt>(Parent))
     return &S == Range->getBody();
   if (const auto *Case = dyn_cast<SwitchCase>(Parent))

@@ -65,9 +65,9 @@ struct DiscardedCall {
 /// discards (lambdas are functions of their own): expression statements,
 /// branch and loop bodies, both operands of a discarded comma, and
 /// `(void)call()`.
-void forEachDiscardedCall(const FunctionDecl &Function,
-                          const SourceManager &SM,
-                          llvm::function_ref<void(const DiscardedCall &)> Visit);
+void forEachDiscardedCall(
+    const FunctionDecl &Function, const SourceManager &SM,
+    llvm::function_ref<void(const DiscardedCall &)> Visit);
 
 } // namespace clang::coroguard
 

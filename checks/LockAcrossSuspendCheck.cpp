@@ -62,10 +62,8 @@ bool isOverAsyncMutex(QualType LockType, ModelQueries &Model) {
 
 /// Whether the declaration of \p Var leaves it holding its mutex.
 bool startsLocked(const VarDecl &Var) {
-  const auto *Construct =
-      dyn_cast_or_null<CXXConstructExpr>(Var.getInit()
-                                             ? Var.getInit()->IgnoreImplicit()
-                                             : nullptr);
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+      Var.getInit() ? Var.getInit()->IgnoreImplicit() : nullptr);
   if (!Construct)
     return Var.hasInit();
   if (Construct->getNumArgs() == 0)
@@ -122,10 +120,10 @@ public:
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
       if (std::optional<unsigned> I =
               lockOf(Member->getImplicitObjectArgument())) {
-        llvm::StringRef Name = Member->getMethodDecl() &&
-                                       Member->getMethodDecl()->getIdentifier()
-                                   ? Member->getMethodDecl()->getName()
-                                   : "";
+        llvm::StringRef Name =
+            Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier()
+                ? Member->getMethodDecl()->getName()
+                : "";
         if (Name == "unlock" || Name == "release")
           State.reset(*I);
         else if (Name == "lock" || Name == "try_lock" ||
@@ -170,8 +168,8 @@ public:
 
 private:
   std::optional<unsigned> lockOf(const Expr *E) const {
-    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts()
-                                                      : nullptr);
+    const auto *Ref =
+        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
     if (!Ref)
       return std::nullopt;
     auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));

@@ -79,8 +79,8 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.
-    if (Unmanaged.count(F.Var) || !F.ExceptionalLeak || Discarded.count(F.Var) ||
-        !firstReportAt(F.Var->getLocation()))
+    if (Unmanaged.count(F.Var) || !F.ExceptionalLeak ||
+        Discarded.count(F.Var) || !firstReportAt(F.Var->getLocation()))
       continue;
     {
       auto Diag = diag(F.Var->getLocation(),

@@ -182,8 +182,9 @@ bool NonBlockingDescriptors::isNonBlocking(const CallExpr &Call,
                                            const FunctionDecl &Enclosing) {
   ASTContext &Ctx = Enclosing.getASTContext();
   if (Flags && *Flags < Call.getNumArgs() &&
-      mentions(Call.getArg(*Flags), Ctx.getSourceManager(), Ctx.getLangOpts(),
-               [](llvm::StringRef N) { return N == "MSG_DONTWAIT"; }))
+      mentions(
+          Call.getArg(*Flags), Ctx.getSourceManager(), Ctx.getLangOpts(),
+          [](llvm::StringRef N) { return N == "MSG_DONTWAIT"; }))
     return true;
   if (!Descriptor || *Descriptor >= Call.getNumArgs())
     return false;

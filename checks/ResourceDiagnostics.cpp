@@ -23,8 +23,8 @@ std::string describeReleases(const ResourceInfo &Resource) {
 std::string expandGuardTemplate(llvm::StringRef Template, const VarDecl &Var) {
   std::string Result;
   std::string Name = Var.getNameAsString();
-  std::string Type = Var.getType().getAsString(
-      Var.getASTContext().getPrintingPolicy());
+  std::string Type =
+      Var.getType().getAsString(Var.getASTContext().getPrintingPolicy());
   while (!Template.empty()) {
     if (Template.consume_front("{var}"))
       Result += Name;

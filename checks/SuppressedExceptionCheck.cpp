@@ -40,19 +40,19 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
   if (!hasModel())
     return;
   Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
-  Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), hasName("unhandled_exception"),
-                    unless(isExpansionInSystemHeader()))
-          .bind("unhandled"),
-      this);
+  Finder->addMatcher(cxxMethodDecl(isDefinition(),
+                                   hasName("unhandled_exception"),
+                                   unless(isExpansionInSystemHeader()))
+                         .bind("unhandled"),
+                     this);
   // Exit hooks that receive the exception by reference: Boost.Cobalt's
   // with() teardown and await_exit members.
-  Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), unless(isExpansionInSystemHeader()),
-                    anyOf(hasName("await_exit"),
-                          ofClass(cxxRecordDecl(isLambda()))))
-          .bind("exit-hook"),
-      this);
+  Finder->addMatcher(cxxMethodDecl(isDefinition(),
+                                   unless(isExpansionInSystemHeader()),
+                                   anyOf(hasName("await_exit"),
+                                         ofClass(cxxRecordDecl(isLambda()))))
+                         .bind("exit-hook"),
+                     this);
   // Calls of the model's sink functions (concurrencpp's executor::post).
   // Matched by plain name (hasName does not see through the template
   // arguments of a class like derivable_executor<T>); the model decides.
@@ -74,10 +74,10 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
   auto Callback = ignoringImplicit(
       anyOf(lambdaExpr(), declRefExpr(to(varDecl(hasInitializer(
                               ignoringImplicit(lambdaExpr())))))));
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              hasAnyArgument(Callback))
-                         .bind("callback-call"),
-                     this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), hasAnyArgument(Callback))
+          .bind("callback-call"),
+      this);
   // Calls given one of the model's sink tokens.
   std::vector<std::string> Tokens;
   for (const auto &[Name, Entry] : model().model().exceptionSinks())
@@ -88,15 +88,15 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
     // builds a parent map of the whole translation unit: ~9% of a run on
     // asio code. Checking each call's arguments is cheaper.)
     std::vector<llvm::StringRef> Names(Tokens.begin(), Tokens.end());
-    auto Token = ignoringParenImpCasts(
-        declRefExpr(to(varDecl(hasAnyName(Names)))));
+    auto Token =
+        ignoringParenImpCasts(declRefExpr(to(varDecl(hasAnyName(Names)))));
     // The token as an argument, or wrapped by a token adapter
     // (`bind_cancellation_slot(slot, detached)`).
     Finder->addMatcher(
-        callExpr(unless(isExpansionInSystemHeader()),
-                 hasAnyArgument(anyOf(
-                     Token, ignoringParenImpCasts(ignoringImplicit(
-                                callExpr(hasAnyArgument(Token)))))))
+        callExpr(
+            unless(isExpansionInSystemHeader()),
+            hasAnyArgument(anyOf(Token, ignoringParenImpCasts(ignoringImplicit(
+                                            callExpr(hasAnyArgument(Token)))))))
             .bind("call"),
         this);
   }
@@ -105,15 +105,15 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("callback-call"))
     checkCallbacks(*Call);
-  if (const auto *Coroutine =
-          Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
+  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
     checkHandlers(*Coroutine);
   else if (const auto *Method =
                Result.Nodes.getNodeAs<CXXMethodDecl>("unhandled"))
     checkUnhandledException(*Method);
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkSinks(*Call);
-  else if (const auto *Hook = Result.Nodes.getNodeAs<CXXMethodDecl>("exit-hook"))
+  else if (const auto *Hook =
+               Result.Nodes.getNodeAs<CXXMethodDecl>("exit-hook"))
     checkExitHook(*Hook);
   else if (const auto *SinkCall = Result.Nodes.getNodeAs<CallExpr>("sink-call"))
     checkSinkFunction(*SinkCall);
@@ -284,9 +284,8 @@ static bool mayThrowUncaught(const Stmt *S, const ThrowOracle &Throws) {
 static bool startsWithTry(const FunctionDecl &Coroutine) {
   const auto *Body =
       dyn_cast_or_null<CompoundStmt>(getCoroutineUserBody(Coroutine));
-  return Body && llvm::any_of(Body->body(), [](const Stmt *S) {
-           return isa<CXXTryStmt>(S);
-         });
+  return Body && llvm::any_of(Body->body(),
+                              [](const Stmt *S) { return isa<CXXTryStmt>(S); });
 }
 
 /// A type that is, or holds as a template argument, an error code
@@ -376,8 +375,8 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
       Move->getDirectCallee()->isInStdNamespace() &&
       Move->getDirectCallee()->getIdentifier() &&
       Move->getDirectCallee()->getName() == "move")
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(
-            Move->getArg(0)->IgnoreParenImpCasts()))
+    if (const auto *Ref =
+            dyn_cast<DeclRefExpr>(Move->getArg(0)->IgnoreParenImpCasts()))
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
           Var && Var->hasLocalStorage() && Var->getInit())
         E = ignoreFullExprWrappers(Var->getInit());
@@ -389,9 +388,9 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
       return startsWithTry(*Operator) ||
              !letsErrorsOut(getCoroutineUserBody(*Operator), Throws);
     const auto *Body = dyn_cast_or_null<CompoundStmt>(Lambda->getBody());
-    const auto *Return =
-        Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front())
-                                  : nullptr;
+    const auto *Return = Body && Body->size() == 1
+                             ? dyn_cast<ReturnStmt>(Body->body_front())
+                             : nullptr;
     E = Return && Return->getRetValue()
             ? ignoreFullExprWrappers(Return->getRetValue())
             : nullptr;
@@ -418,9 +417,8 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
     if (Lambda && !isCoroutine(*Lambda->getCallOperator())) {
       // Work that may throw outside a try, unless noexcept (it terminates
       // instead: nothing is dropped).
-      const auto *Proto = Lambda->getCallOperator()
-                              ->getType()
-                              ->getAs<FunctionProtoType>();
+      const auto *Proto =
+          Lambda->getCallOperator()->getType()->getAs<FunctionProtoType>();
       if (!mayThrowUncaught(Lambda->getBody(), throwOracle()) ||
           (Proto && Proto->isNothrow()) || !firstReportAt(Loc))
         continue;
@@ -434,7 +432,8 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
     bool SpawnsTask =
         Lambda || (!Arg->getType()->isDependentType() &&
                    model().taskKind(Arg->getType()) != TaskKind::None);
-    if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle()) || !firstReportAt(Loc))
+    if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle()) ||
+        !firstReportAt(Loc))
       continue;
     diag(Loc, "%0 drops the exception of the coroutine it spawns; handle "
               "errors inside it, or await it where an error can be reported")
@@ -501,7 +500,8 @@ void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
     return;
   // Not every front visits the instantiations of a generic lambda: reach
   // them from the pattern.
-  if (const FunctionTemplateDecl *Template = Hook.getDescribedFunctionTemplate())
+  if (const FunctionTemplateDecl *Template =
+          Hook.getDescribedFunctionTemplate())
     for (const FunctionDecl *Spec : Template->specializations())
       if (const auto *Method = dyn_cast<CXXMethodDecl>(Spec);
           Method && Method != &Hook)
@@ -586,8 +586,9 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
                 << Sink->Name << Spawns;
     SourceRange Range = Call.getArg(I)->getSourceRange();
     bool Wrapped = !model().exceptionSinkToken(*Call.getArg(I));
-    if (!Sink->Replacement.empty() && !Wrapped && !Range.getBegin().isMacroID() &&
-        !Range.getEnd().isMacroID() && spawnsVoid(Spawned))
+    if (!Sink->Replacement.empty() && !Wrapped &&
+        !Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
+        spawnsVoid(Spawned))
       Diag << FixItHint::CreateReplacement(Range, Sink->Replacement);
     return;
   }

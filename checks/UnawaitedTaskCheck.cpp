@@ -72,8 +72,8 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
   DeclarationName Name = Callee ? Callee->getDeclName() : DeclarationName();
   if (Kind == TaskKind::Eager) {
     const CXXRecordDecl *RD = Type->getAsCXXRecordDecl();
-    std::string TypeName = RD ? RD->getQualifiedNameAsString()
-                              : Type.getAsString();
+    std::string TypeName =
+        RD ? RD->getQualifiedNameAsString() : Type.getAsString();
     bool Cancels = Effect == TaskTypeEntry::Discard::Cancels;
     diag(Loc, "'%0' returned by %select{this call|%2}1 is discarded, "
               "%select{and its destructor blocks the thread until the work "

@@ -50,7 +50,8 @@ void addTree(llvm::StringRef Root) {
     auto Buffer = llvm::MemoryBuffer::getFile(It->path());
     if (!Buffer)
       continue;
-    llvm::StringRef Relative = llvm::StringRef(It->path()).drop_front(Root.size());
+    llvm::StringRef Relative =
+        llvm::StringRef(It->path()).drop_front(Root.size());
     Mocks->addFile("/mock" + Relative.str(), 0, std::move(*Buffer));
   }
 }
@@ -71,9 +72,9 @@ unsigned nesting(llvm::StringRef Text) {
 extern "C" int LLVMFuzzerInitialize(int *, char ***) {
   Mocks = llvm::makeIntrusiveRefCnt<llvm::vfs::InMemoryFileSystem>();
   addTree(COROGUARD_MOCK_HEADERS);
-  Flags = {"clang++", "-std=c++20", "-nostdinc", "-fsyntax-only",
-           "-isystem", "/mock/std", "-isystem", "/mock/posix",
-           "-isystem", "/mock/testlib", "-isystem", "/mock"};
+  Flags = {"clang++",  "-std=c++20",    "-nostdinc", "-fsyntax-only",
+           "-isystem", "/mock/std",     "-isystem",  "/mock/posix",
+           "-isystem", "/mock/testlib", "-isystem",  "/mock"};
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(COROGUARD_MOCK_HEADERS, EC), End;
        It != End && !EC; It.increment(EC)) {

@@ -77,8 +77,8 @@ std::string instantiate(unsigned Template, unsigned Dir) {
 
 std::vector<std::string> mockFlags() {
   std::string Mocks = COROGUARD_MOCK_HEADERS;
-  return {"-std=c++20", "-nostdinc", "-isystem", Mocks + "/std",
-          "-isystem", Mocks + "/posix", "-isystem", Mocks + "/testlib"};
+  return {"-std=c++20", "-nostdinc",      "-isystem", Mocks + "/std",
+          "-isystem",   Mocks + "/posix", "-isystem", Mocks + "/testlib"};
 }
 
 void writeFile(llvm::StringRef Path, llvm::StringRef Text) {
@@ -136,7 +136,8 @@ Outcome run(const std::vector<std::string> &Paths, llvm::StringRef BuildPath,
   Settings.Jobs = Jobs;
   Settings.MakeOptionsProvider = [&] { return Config.makeOptionsProvider(); };
   std::vector<clang::tidy::ClangTidyError> Raw;
-  Report Analysed = runChecks(*Inputs.Compilations, Inputs.Files, Settings, Raw);
+  Report Analysed =
+      runChecks(*Inputs.Compilations, Inputs.Files, Settings, Raw);
   for (auto &E : Analysed.Errors)
     O.R.Errors.push_back(std::move(E));
   O.R.Findings = std::move(Analysed.Findings);
@@ -165,10 +166,10 @@ const std::string &oracle(unsigned Template, unsigned Dir) {
             "int marker_" + std::to_string(Dir) + "();\n");
   std::vector<std::string> Flags = mockFlags();
   Flags.push_back("-I" + (Root + "/inc").str());
-  Outcome O = run({File}, "",
-                  std::make_unique<clang::tooling::FixedCompilationDatabase>(
-                      Root, Flags),
-                  1);
+  Outcome O = run(
+      {File}, "",
+      std::make_unique<clang::tooling::FixedCompilationDatabase>(Root, Flags),
+      1);
   if (!O.Error.empty() || !O.R.Errors.empty() || O.FixFailures) {
     llvm::errs() << "the oracle run failed: " << O.Error
                  << (O.R.Errors.empty() ? "" : O.R.Errors[0].Message) << "\n";
@@ -179,7 +180,8 @@ const std::string &oracle(unsigned Template, unsigned Dir) {
   if (Mark ? Fixed.find(Mark) == std::string::npos
            : Fixed != instantiate(Template, Dir)) {
     llvm::errs() << "the oracle's fix of template " << Template
-                 << " is wrong:\n" << Fixed;
+                 << " is wrong:\n"
+                 << Fixed;
     abort();
   }
   llvm::sys::fs::remove_directories(Root);
@@ -212,12 +214,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   std::vector<SourceFile> Files;
   for (unsigned D = 0; D < Dirs; ++D) {
     std::string Dir = Root + "/d" + std::to_string(D);
-    writeFile(Dir + "/inc/local.h", "int marker_" + std::to_string(D) + "();\n");
+    writeFile(Dir + "/inc/local.h",
+              "int marker_" + std::to_string(D) + "();\n");
     unsigned Count = In.ConsumeIntegralInRange<unsigned>(1, 2);
     for (unsigned K = 0; K < Count; ++K)
-      Files.push_back({Dir + (K ? "/b.cpp" : "/a.cpp"),
-                       In.ConsumeIntegralInRange<unsigned>(0, TemplateCount - 1),
-                       D});
+      Files.push_back(
+          {Dir + (K ? "/b.cpp" : "/a.cpp"),
+           In.ConsumeIntegralInRange<unsigned>(0, TemplateCount - 1), D});
   }
   // A file of the same name at the root that no entry lists.
   Files.push_back({Root + "/a.cpp", 0, 0});
@@ -237,11 +240,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
       // The entry's directory: the file's, the root's or build/ (Meson).
       std::string Directory;
       switch (In.ConsumeIntegralInRange<int>(0, 2)) {
-      case 0: Directory = FileDir; break;
-      case 1: Directory = Root; break;
-      default: Directory = Root + "/build"; break;
+      case 0:
+        Directory = FileDir;
+        break;
+      case 1:
+        Directory = Root;
+        break;
+      default:
+        Directory = Root + "/build";
+        break;
       }
-      std::string FileEntry = In.ConsumeBool() ? F.Path : relative(F.Path, Directory);
+      std::string FileEntry =
+          In.ConsumeBool() ? F.Path : relative(F.Path, Directory);
       std::string Include = In.ConsumeBool()
                                 ? FileDir + "/inc"
                                 : relative(FileDir + "/inc", Directory);
@@ -250,8 +260,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
         Argv.push_back(Flag);
       Argv.push_back("-I" + Include);
       Argv.insert(Argv.end(), {"-c", FileEntry});
-      std::string Entry = "{\"directory\": \"" + Directory + "\", \"file\": \"" +
-                          FileEntry + "\", ";
+      std::string Entry = "{\"directory\": \"" + Directory +
+                          "\", \"file\": \"" + FileEntry + "\", ";
       if (In.ConsumeBool()) {
         Entry += "\"command\": \"" + llvm::join(Argv, " ") + "\"}";
       } else {
@@ -289,12 +299,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::sys::fs::current_path(SavedCwd);
   std::string Cwd;
   switch (In.ConsumeIntegralInRange<int>(0, 2)) {
-  case 0: Cwd = Root; break;
-  case 1: Cwd = Root + "/build"; break;
-  default: Cwd = Files.front().Path.substr(0, Files.front().Path.rfind('/')); break;
+  case 0:
+    Cwd = Root;
+    break;
+  case 1:
+    Cwd = Root + "/build";
+    break;
+  default:
+    Cwd = Files.front().Path.substr(0, Files.front().Path.rfind('/'));
+    break;
   }
   llvm::sys::fs::set_current_path(Cwd);
-  std::string BuildPath = In.ConsumeBool() ? Root + "/build" : relative(Root + "/build", Cwd);
+  std::string BuildPath =
+      In.ConsumeBool() ? Root + "/build" : relative(Root + "/build", Cwd);
   std::vector<std::string> Paths;
   if (In.ConsumeBool())
     for (const SourceFile &F : Files)
@@ -313,7 +330,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   for (const SourceFile &F : Files) {
     std::string Now = readFile(F.Path);
     bool Fixable = F.Listed && !F.ReadOnly;
-    const std::string &Expected = Fixable ? oracle(F.Template, F.Dir) : F.Original;
+    const std::string &Expected =
+        Fixable ? oracle(F.Template, F.Dir) : F.Original;
     if (Now != Expected)
       Problem += F.Path + (Fixable ? " is not its fixed text\n"
                                    : " changed though it must not\n");

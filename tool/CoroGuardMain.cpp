@@ -40,8 +40,9 @@ cl::OptionCategory Category("coroguard options");
 cl::list<std::string> SourcePaths(cl::Positional, cl::desc("<source files>"),
                                   cl::cat(Category));
 cl::opt<std::string> BuildPath(
-    "p", cl::desc("Build directory containing compile_commands.json; with no "
-                  "source files, every file in it is analysed"),
+    "p",
+    cl::desc("Build directory containing compile_commands.json; with no "
+             "source files, every file in it is analysed"),
     cl::value_desc("build dir"), cl::cat(Category));
 cl::opt<std::string> Checks(
     "checks",
@@ -55,37 +56,39 @@ cl::opt<Format> OutputFormat(
                clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
     cl::cat(Category));
-cl::opt<std::string> OutputFile(
-    "output", cl::desc("Write the report here instead of standard output"),
-    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    OutputFile("output",
+               cl::desc("Write the report here instead of standard output"),
+               cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the sources (atomically)"),
                   cl::cat(Category));
-cl::opt<std::string> ExportFixes(
-    "export-fixes",
-    cl::desc("Write fix-its as YAML for clang-apply-replacements"),
-    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    ExportFixes("export-fixes",
+                cl::desc("Write fix-its as YAML for clang-apply-replacements"),
+                cl::value_desc("file"), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary on standard error"),
                     cl::cat(Category));
-cl::opt<std::string> Config(
-    "config",
-    cl::desc("Configuration in .clang-tidy YAML/JSON form, e.g. "
-             "\"{Checks: 'coroguard-*', CheckOptions: {...}}\""),
-    cl::value_desc("yaml"), cl::cat(Category));
-cl::opt<std::string> ConfigFile(
-    "config-file", cl::desc("Read the configuration from this file"),
-    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string>
+    Config("config",
+           cl::desc("Configuration in .clang-tidy YAML/JSON form, e.g. "
+                    "\"{Checks: 'coroguard-*', CheckOptions: {...}}\""),
+           cl::value_desc("yaml"), cl::cat(Category));
+cl::opt<std::string>
+    ConfigFile("config-file", cl::desc("Read the configuration from this file"),
+               cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> HeaderFilter(
     "header-filter",
     cl::desc("Regular expression of headers to report findings in, besides "
              "the main files"),
     cl::value_desc("regex"), cl::cat(Category));
-cl::list<std::string> ExtraArgs(
-    "extra-arg", cl::desc("Additional argument to append to the compiler "
-                          "command line"),
-    cl::value_desc("arg"), cl::cat(Category));
+cl::list<std::string>
+    ExtraArgs("extra-arg",
+              cl::desc("Additional argument to append to the compiler "
+                       "command line"),
+              cl::value_desc("arg"), cl::cat(Category));
 cl::list<std::string> ModelFiles(
     "model",
     cl::desc("Resource model file (JSON, see docs/model.md) added to the "
@@ -123,7 +126,8 @@ bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
       continue;
     clang::tidy::GlobList Glob(Part);
     bool Any = false;
-    for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+    for (const clang::coroguard::CheckInfo &Info :
+         clang::coroguard::getCheckCatalog())
       Any |= Glob.contains(Info.Name);
     if (!Any) {
       Bad = Part.str();
@@ -145,8 +149,8 @@ int main(int Argc, const char **Argv) {
 
   std::string FixedDbError;
   std::unique_ptr<clang::tooling::CompilationDatabase> FlagsAfterDashDash =
-      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(Argc, Argv,
-                                                             FixedDbError);
+      clang::tooling::FixedCompilationDatabase::loadFromCommandLine(
+          Argc, Argv, FixedDbError);
   if (!FixedDbError.empty())
     return usageError(FixedDbError);
   if (!cl::ParseCommandLineOptions(
@@ -221,7 +225,8 @@ int main(int Argc, const char **Argv) {
         ToolConfig.makeOptionsProvider()->getOptions(Probe).Checks.value_or(
             EffectiveChecks));
     llvm::outs() << "Enabled checks:\n";
-    for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+    for (const clang::coroguard::CheckInfo &Info :
+         clang::coroguard::getCheckCatalog())
       if (Enabled.contains(Info.Name))
         llvm::outs() << "    " << Info.Name << "\n";
     return ExitClean;
@@ -248,7 +253,8 @@ int main(int Argc, const char **Argv) {
                             "report somewhere else");
 
   coroguard::RunSettings Settings;
-  Settings.Jobs = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Settings.Jobs =
+      Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Settings.MakeOptionsProvider = [&ToolConfig] {
     return ToolConfig.makeOptionsProvider();
   };
@@ -256,9 +262,8 @@ int main(int Argc, const char **Argv) {
     return ToolConfig.modelFilesFor(File);
   };
   std::vector<clang::tidy::ClangTidyError> RawErrors;
-  coroguard::Report Analysed =
-      coroguard::runChecks(*Inputs.Compilations, Inputs.Files, Settings,
-                           RawErrors);
+  coroguard::Report Analysed = coroguard::runChecks(
+      *Inputs.Compilations, Inputs.Files, Settings, RawErrors);
   for (const coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);
@@ -279,7 +284,8 @@ int main(int Argc, const char **Argv) {
       break;
     case Format::Sarif: {
       std::vector<coroguard::CheckDescription> Rules;
-      for (const clang::coroguard::CheckInfo &Info : clang::coroguard::getCheckCatalog())
+      for (const clang::coroguard::CheckInfo &Info :
+           clang::coroguard::getCheckCatalog())
         Rules.push_back({Info.Name.str(), Info.Summary.str()});
       coroguard::writeSarif(Report, Rules, StartDirectory, OS);
       break;

@@ -50,9 +50,8 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
   SourceText &Lines = *Out.Sources;
   for (const clang::tidy::ClangTidyError &E : Errors) {
     const clang::tooling::DiagnosticMessage &M = E.Message;
-    SourcePosition Where =
-        position(Lines, resolvePath(M.FilePath, E.BuildDirectory),
-                 M.FileOffset);
+    SourcePosition Where = position(
+        Lines, resolvePath(M.FilePath, E.BuildDirectory), M.FileOffset);
     if (E.DiagnosticName == "clang-tidy-config") {
       // An option a check cannot use: every check instance of every
       // translation unit says so, the run reports it once.
@@ -72,19 +71,19 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
     if (CompilerError) {
       llvm::StringRef Message = M.Message;
       Message.consume_front("error: ");
-      std::string Text = Where.Line ? Where.File + ":" +
-                                          std::to_string(Where.Line) + ":" +
-                                          std::to_string(Where.Column) + ": " +
-                                          Message.str()
-                                    : Message.str();
+      std::string Text =
+          Where.Line ? Where.File + ":" + std::to_string(Where.Line) + ":" +
+                           std::to_string(Where.Column) + ": " + Message.str()
+                     : Message.str();
       Out.Errors.push_back({Where.File, Text});
       continue;
     }
     Finding F;
     F.Check = E.DiagnosticName;
-    F.Severity = E.DiagLevel == clang::tooling::Diagnostic::Error || E.IsWarningAsError
-                     ? "error"
-                     : "warning";
+    F.Severity =
+        E.DiagLevel == clang::tooling::Diagnostic::Error || E.IsWarningAsError
+            ? "error"
+            : "warning";
     F.Message = M.Message;
     F.Where = std::move(Where);
     for (const clang::tooling::DiagnosticMessage &N : E.Notes)
@@ -102,19 +101,17 @@ void sortReport(Report &R) {
     return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Check,
                     F.Message);
   };
-  std::stable_sort(R.Findings.begin(), R.Findings.end(),
-                   [&](const Finding &A, const Finding &B) {
-                     return Key(A) < Key(B);
-                   });
+  std::stable_sort(
+      R.Findings.begin(), R.Findings.end(),
+      [&](const Finding &A, const Finding &B) { return Key(A) < Key(B); });
   R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(),
                                [&](const Finding &A, const Finding &B) {
                                  return Key(A) == Key(B);
                                }),
                    R.Findings.end());
-  std::stable_sort(R.Errors.begin(), R.Errors.end(),
-                   [](const InputError &A, const InputError &B) {
-                     return A.File < B.File;
-                   });
+  std::stable_sort(
+      R.Errors.begin(), R.Errors.end(),
+      [](const InputError &A, const InputError &B) { return A.File < B.File; });
 }
 
 } // namespace coroguard

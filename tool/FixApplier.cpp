@@ -57,7 +57,8 @@ std::error_code replaceAtomically(llvm::StringRef Target,
 /// A file with several hard links is rewritten in place, so that every name
 /// still shows one file. The new content is written to a temporary file
 /// first: a full disk fails there, before the source is touched.
-std::error_code rewriteInPlace(llvm::StringRef Target, llvm::StringRef Content) {
+std::error_code rewriteInPlace(llvm::StringRef Target,
+                               llvm::StringRef Content) {
   llvm::SmallString<256> Temp;
   int TempFD = -1;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
@@ -82,8 +83,7 @@ std::string refusal(llvm::StringRef Target,
   using namespace llvm::sys::fs;
   // As root, access() says yes to everything: the mode bits decide.
   if (access(Target, AccessMode::Write) ||
-      (Status.permissions() & (owner_write | group_write | others_write)) ==
-          0)
+      (Status.permissions() & (owner_write | group_write | others_write)) == 0)
     return "it is read-only";
   auto Read = FilesRead.find(Named);
   if (Read == FilesRead.end())
@@ -118,8 +118,9 @@ unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
       }
     }
     if (Conflict) {
-      Log << "coroguard: note: fix for '" << F.Message << "' at " << F.Where.File
-          << ':' << F.Where.Line << " overlaps another fix; not applied\n";
+      Log << "coroguard: note: fix for '" << F.Message << "' at "
+          << F.Where.File << ':' << F.Where.Line
+          << " overlaps another fix; not applied\n";
       continue;
     }
     PerFile = std::move(Trial);

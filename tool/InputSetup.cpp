@@ -208,7 +208,8 @@ loadDatabase(llvm::StringRef Path, std::string &Error) {
   // compile_flags.txt and the other formats clang knows.
   std::string Ignored;
   if (llvm::sys::fs::is_directory(Path))
-    if (auto Db = tooling::CompilationDatabase::loadFromDirectory(Path, Ignored))
+    if (auto Db =
+            tooling::CompilationDatabase::loadFromDirectory(Path, Ignored))
       return Db;
   Error = "no compilation database (compile_commands.json) found in '" +
           Path.str() + "'";
@@ -273,8 +274,9 @@ bool resolveInputs(const std::vector<std::string> &Paths,
     for (std::string &File : Db->getAllFiles()) {
       if (!llvm::sys::fs::exists(File)) {
         FileErrors.push_back(
-            {File, File + ": no such file (a command of the compilation "
-                          "database in '" +
+            {File, File +
+                       ": no such file (a command of the compilation "
+                       "database in '" +
                        BuildPath.str() + "')"});
         continue;
       }

@@ -16,9 +16,8 @@ static json positionFields(const SourcePosition &P) {
 void writeJson(const Report &R, llvm::raw_ostream &OS) {
   json Diagnostics = json::array();
   for (const Finding &F : R.Findings) {
-    json D = {{"check", F.Check},
-              {"severity", F.Severity},
-              {"message", F.Message}};
+    json D = {
+        {"check", F.Check}, {"severity", F.Severity}, {"message", F.Message}};
     D.update(positionFields(F.Where));
     json Notes = json::array();
     for (const Note &N : F.Notes) {

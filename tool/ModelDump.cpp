@@ -35,12 +35,14 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
   Doc["description"] = "The merged model coroguard uses; 'fromProfile' "
                        "names where each entry comes from.";
   Doc["mergedFrom"] = Model.origins();
-  Doc["taskTypes"] = table(Model.taskTypes(), [](const TaskTypeEntry &E, json &J) {
-    J["lazy"] = E.Lazy;
-    if (!E.Lazy && E.OnDiscard != TaskTypeEntry::Discard::Detaches)
-      J["discard"] =
-          E.OnDiscard == TaskTypeEntry::Discard::Cancels ? "cancels" : "blocks";
-  });
+  Doc["taskTypes"] =
+      table(Model.taskTypes(), [](const TaskTypeEntry &E, json &J) {
+        J["lazy"] = E.Lazy;
+        if (!E.Lazy && E.OnDiscard != TaskTypeEntry::Discard::Detaches)
+          J["discard"] = E.OnDiscard == TaskTypeEntry::Discard::Cancels
+                             ? "cancels"
+                             : "blocks";
+      });
   Doc["resourceTypes"] =
       table(Model.resourceTypes(), [](const ResourceTypeEntry &E, json &J) {
         J["release"] = E.Release;

@@ -26,8 +26,9 @@ llvm::Error checkedFlush(llvm::raw_fd_ostream &OS) {
   return streamError(OS);
 }
 
-llvm::Error writeOutputFile(llvm::StringRef Path,
-                            llvm::function_ref<void(llvm::raw_ostream &)> Write) {
+llvm::Error
+writeOutputFile(llvm::StringRef Path,
+                llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   llvm::sys::fs::file_status Status;
   bool Regular = llvm::sys::fs::status(Path, Status) ||
                  Status.type() == llvm::sys::fs::file_type::regular_file;
@@ -42,8 +43,8 @@ llvm::Error writeOutputFile(llvm::StringRef Path,
   }
   llvm::SmallString<256> Temp;
   int FD = -1;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Path + ".coroguard-%%%%%%", FD, Temp))
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Path + ".coroguard-%%%%%%", FD, Temp))
     return llvm::errorCodeToError(EC);
   llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
   Write(OS);

@@ -14,8 +14,9 @@ namespace coroguard {
 /// report; anything else (a device, a pipe) is written directly. Every write,
 /// flush and close is checked: a full disk or /dev/full is an error, never a
 /// silent loss.
-llvm::Error writeOutputFile(llvm::StringRef Path,
-                            llvm::function_ref<void(llvm::raw_ostream &)> Write);
+llvm::Error
+writeOutputFile(llvm::StringRef Path,
+                llvm::function_ref<void(llvm::raw_ostream &)> Write);
 
 /// Flushes \p OS (standard output) and says whether everything reached it.
 llvm::Error checkedFlush(llvm::raw_fd_ostream &OS);

@@ -4,9 +4,9 @@
 
 #include "TranslationUnit.h"
 
+#include "CheckCatalog.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
-#include "CheckCatalog.h"
 #include "model/ModelLoader.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
@@ -25,8 +25,9 @@ static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
                             llvm::StringRef File) {
   tidy::ClangTidyOptions Options = Provider.getOptions(File);
   tidy::GlobList Checks(Options.Checks.value_or(""));
-  return llvm::any_of(clang::coroguard::getCheckCatalog(),
-                      [&](const auto &Info) { return Checks.contains(Info.Name); });
+  return llvm::any_of(
+      clang::coroguard::getCheckCatalog(),
+      [&](const auto &Info) { return Checks.contains(Info.Name); });
 }
 
 static std::vector<tidy::ClangTidyError>
@@ -90,9 +91,8 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
     for (const std::string &File : Files)
       RunAndCollect(File);
   } else {
-    llvm::DefaultThreadPool Pool(
-        llvm::hardware_concurrency(std::min<unsigned>(Settings.Jobs,
-                                                      Files.size())));
+    llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(
+        std::min<unsigned>(Settings.Jobs, Files.size())));
     for (const std::string &File : Files)
       Pool.async([&RunAndCollect, &File] { RunAndCollect(File); });
     Pool.wait();

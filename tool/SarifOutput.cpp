@@ -18,9 +18,9 @@ namespace {
 constexpr size_t MaxRuleText = 1024;
 
 std::string clip(llvm::StringRef Text) {
-  return Text.size() <= MaxRuleText ? Text.str()
-                                    : Text.take_front(MaxRuleText - 3).str() +
-                                          "...";
+  return Text.size() <= MaxRuleText
+             ? Text.str()
+             : Text.take_front(MaxRuleText - 3).str() + "...";
 }
 
 /// \p Dir with exactly one trailing '/', as SARIF wants base URIs.
@@ -85,8 +85,7 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
         {{"id", Rule.Name},
          {"shortDescription", {{"text", clip(Rule.Summary)}}},
          {"fullDescription", {{"text", clip(Rule.Summary)}}},
-         {"help",
-          {{"text", clip("See docs/checks/" + Rule.Name + ".md")}}}});
+         {"help", {{"text", clip("See docs/checks/" + Rule.Name + ".md")}}}});
 
   json Results = json::array();
   for (const Finding &F : R.Findings) {
@@ -97,15 +96,15 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
         {"locations",
          json::array({{{"physicalLocation",
                         physicalLocation(F.Where, SourceRoot, *R.Sources)}}})},
-        {"partialFingerprints", {{"primaryLocationLineHash", lineHash(F, *R.Sources)}}}};
+        {"partialFingerprints",
+         {{"primaryLocationLineHash", lineHash(F, *R.Sources)}}}};
     json Related = json::array();
     for (size_t I = 0; I < F.Notes.size(); ++I)
       Related.push_back(
           {{"id", I},
            {"message", {{"text", F.Notes[I].Message}}},
            {"physicalLocation",
-            physicalLocation(F.Notes[I].Where, SourceRoot,
-                             *R.Sources)}});
+            physicalLocation(F.Notes[I].Where, SourceRoot, *R.Sources)}});
     if (!Related.empty())
       Result["relatedLocations"] = std::move(Related);
     if (!F.Fixes.empty()) {
@@ -114,14 +113,13 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
         Changes.push_back(
             {{"artifactLocation", artifactLocation(E.File, SourceRoot)},
              {"replacements",
-              json::array({{{"deletedRegion",
-                             {{"charOffset", E.Offset},
-                              {"charLength", E.Length}}},
-                            {"insertedContent",
-                             {{"text", E.Replacement}}}}})}});
-      Result["fixes"] = json::array(
-          {{{"description", {{"text", "apply the suggested fix"}}},
-            {"artifactChanges", std::move(Changes)}}});
+              json::array(
+                  {{{"deletedRegion",
+                     {{"charOffset", E.Offset}, {"charLength", E.Length}}},
+                    {"insertedContent", {{"text", E.Replacement}}}}})}});
+      Result["fixes"] =
+          json::array({{{"description", {{"text", "apply the suggested fix"}}},
+                        {"artifactChanges", std::move(Changes)}}});
     }
     Results.push_back(std::move(Result));
   }

@@ -31,10 +31,10 @@ class RecordingFileSystem : public llvm::vfs::ProxyFileSystem {
 public:
   RecordingFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
                       llvm::StringMap<FileStamp> &Read)
-      : ProxyFileSystem(Base ? std::move(Base)
-                             : llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-                                   llvm::vfs::createPhysicalFileSystem()
-                                       .release())),
+      : ProxyFileSystem(
+            Base ? std::move(Base)
+                 : llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                       llvm::vfs::createPhysicalFileSystem().release())),
         Read(Read) {}
 
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
@@ -48,7 +48,8 @@ public:
       makeAbsolute(Abs);
       llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
       std::lock_guard<std::mutex> Guard(Lock);
-      Read[Abs] = FileStamp{Status->getSize(), Status->getLastModificationTime()};
+      Read[Abs] =
+          FileStamp{Status->getSize(), Status->getLastModificationTime()};
     }
     return File;
   }
@@ -86,7 +87,8 @@ private:
     explicit Action(tidy::ClangTidyASTConsumerFactory &Factory)
         : Factory(Factory) {}
     std::unique_ptr<ASTConsumer>
-    CreateASTConsumer(CompilerInstance &Compiler, llvm::StringRef File) override {
+    CreateASTConsumer(CompilerInstance &Compiler,
+                      llvm::StringRef File) override {
       return Factory.createASTConsumer(Compiler, File);
     }
 
@@ -186,10 +188,9 @@ private:
   bool Installed = false;
 };
 
-TranslationUnitResult
-analyseTranslationUnit(const tooling::CompilationDatabase &Compilations,
-                       const std::string &File,
-                       std::unique_ptr<tidy::ClangTidyOptionsProvider> Options) {
+TranslationUnitResult analyseTranslationUnit(
+    const tooling::CompilationDatabase &Compilations, const std::string &File,
+    std::unique_ptr<tidy::ClangTidyOptionsProvider> Options) {
   TranslationUnitResult Result;
   // A crash in the compiler or a check ends this translation unit, not the
   // run. On its own thread, clang moves deep recursion onto fresh stacks as

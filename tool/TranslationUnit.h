@@ -45,21 +45,20 @@ struct TranslationUnitResult {
 /// Runs the checks that \p Options enable on \p File with its command from
 /// \p Compilations, on a thread with a stack of its own under crash
 /// recovery.
-TranslationUnitResult
-analyseTranslationUnit(const clang::tooling::CompilationDatabase &Compilations,
-                       const std::string &File,
-                       std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-                           Options);
+TranslationUnitResult analyseTranslationUnit(
+    const clang::tooling::CompilationDatabase &Compilations,
+    const std::string &File,
+    std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options);
 
 /// The same analysis on the calling thread, on \p BaseFS (the physical file
 /// system when null), with no crash recovery: for the fuzzers, which want
 /// the crash.
-void analyseUnprotected(const clang::tooling::CompilationDatabase &Compilations,
-                        const std::string &File,
-                        std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-                            Options,
-                        llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS,
-                        TranslationUnitResult &Result);
+void analyseUnprotected(
+    const clang::tooling::CompilationDatabase &Compilations,
+    const std::string &File,
+    std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS,
+    TranslationUnitResult &Result);
 
 } // namespace coroguard
 

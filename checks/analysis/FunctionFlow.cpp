@@ -32,8 +32,7 @@ FunctionFlow::FunctionFlow(const FunctionDecl &FD, const Stmt &Body,
 ASTContext &FunctionFlow::context() const { return FD.getASTContext(); }
 
 bool FunctionFlow::isSuspensionPoint(const Stmt &S) const {
-  return isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) &&
-         isWritten(S);
+  return isa<CoawaitExpr, CoyieldExpr, DependentCoawaitExpr>(S) && isWritten(S);
 }
 
 const CXXTryStmt *FunctionFlow::enclosingTry(const Stmt &S) const {

@@ -19,8 +19,8 @@ static bool isNamed(const FunctionDecl *FD, llvm::StringRef Qualified) {
 
 static bool isTerminating(const FunctionDecl *FD) {
   for (llvm::StringRef Name :
-       {"std::terminate", "abort", "std::abort", "exit", "std::exit",
-        "_Exit", "std::_Exit", "quick_exit", "std::quick_exit"})
+       {"std::terminate", "abort", "std::abort", "exit", "std::exit", "_Exit",
+        "std::_Exit", "quick_exit", "std::quick_exit"})
     if (isNamed(FD, Name))
       return true;
   return false;

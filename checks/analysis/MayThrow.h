@@ -38,8 +38,7 @@ llvm::StringRef toString(ThrowingCalls Policy);
 class ThrowOracle {
 public:
   /// \p IsLibrary says whether a declaration is library code.
-  ThrowOracle(ThrowingCalls Policy,
-              std::function<bool(const Decl &)> IsLibrary)
+  ThrowOracle(ThrowingCalls Policy, std::function<bool(const Decl &)> IsLibrary)
       : Policy(Policy), IsLibrary(std::move(IsLibrary)) {}
 
   /// Whether the CFG element \p S may throw. The pieces Sema adds to a

@@ -63,8 +63,8 @@ static bool isZeroOrNow(const Expr *E) {
   if (const auto *Int = dyn_cast<IntegerLiteral>(E))
     return Int->getValue() == 0;
   if (const auto *Literal = dyn_cast<UserDefinedLiteral>(E))
-    if (const auto *Cooked = dyn_cast_or_null<IntegerLiteral>(
-            Literal->getCookedLiteral()))
+    if (const auto *Cooked =
+            dyn_cast_or_null<IntegerLiteral>(Literal->getCookedLiteral()))
       return Cooked->getValue() == 0;
   if (const auto *List = dyn_cast<InitListExpr>(E))
     return List->getNumInits() == 0;
@@ -132,9 +132,9 @@ bool isAwaitedValue(const Expr *E) {
 
 /// A readiness check's member name when the model has none for the type.
 bool isReadinessName(llvm::StringRef Name) {
-  return llvm::is_contained({"available", "is_ready", "isReady", "ready",
-                             "hasResult", "has_result"},
-                            Name);
+  return llvm::is_contained(
+      {"available", "is_ready", "isReady", "ready", "hasResult", "has_result"},
+      Name);
 }
 
 bool namesEnumerator(const Expr *E, llvm::StringRef Name) {
@@ -244,8 +244,9 @@ private:
       RHS = Bin->getRHS();
       Equal = Bin->getOpcode() == BO_EQ;
     } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-               Op && (Op->getOperator() == OO_EqualEqual ||
-                      Op->getOperator() == OO_ExclaimEqual) &&
+               Op &&
+               (Op->getOperator() == OO_EqualEqual ||
+                Op->getOperator() == OO_ExclaimEqual) &&
                Op->getNumArgs() == 2) {
       LHS = Op->getArg(0);
       RHS = Op->getArg(1);
@@ -294,8 +295,9 @@ bool ResolvedResults::producesResolved(const Expr &E) const {
   return Call && Model.isReadyFunction(*Call);
 }
 
-ResolvedResults::ResolvedResults(const FunctionFlow &Flow, ModelQueries &Model,
-                                 llvm::ArrayRef<const VarDecl *> ResolvedAtEntry)
+ResolvedResults::ResolvedResults(
+    const FunctionFlow &Flow, ModelQueries &Model,
+    llvm::ArrayRef<const VarDecl *> ResolvedAtEntry)
     : Model(Model) {
   collectVariables(&Flow.body(), Flow.function(), Index);
   for (const ParmVarDecl *P : Flow.function().parameters())
@@ -304,11 +306,9 @@ ResolvedResults::ResolvedResults(const FunctionFlow &Flow, ModelQueries &Model,
     return;
   std::vector<const Stmt *> Scopes(Index.size(), &Flow.body());
   for (const auto &[Var, I] : Index)
-    if (const auto *DS = dyn_cast_or_null<DeclStmt>(
-            Flow.parents().getParent(Var->getInit()
-                                         ? static_cast<const Stmt *>(
-                                               Var->getInit())
-                                         : nullptr)))
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(Flow.parents().getParent(
+            Var->getInit() ? static_cast<const Stmt *>(Var->getInit())
+                           : nullptr)))
       Scopes[I] = Flow.scopeOf(DS);
   Resolution Client(Flow, Model, Index, *this);
   FlowSolver Solver(Flow, Scopes, JoinKind::Must, Client);

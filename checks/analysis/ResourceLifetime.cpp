@@ -265,12 +265,10 @@ analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
   return Vars;
 }
 
-ParameterRelease releasesParameter(const FunctionDecl &Function,
-                                   const ParmVarDecl &Param,
-                                   const ResourceInfo &Resource,
-                                   ModelQueries &Model,
-                                   const ThrowOracle &Throws,
-                                   unsigned CalleeDepth) {
+ParameterRelease
+releasesParameter(const FunctionDecl &Function, const ParmVarDecl &Param,
+                  const ResourceInfo &Resource, ModelQueries &Model,
+                  const ThrowOracle &Throws, unsigned CalleeDepth) {
   const Stmt *Body = getCoroutineUserBody(Function);
   if (!Body)
     Body = Function.getBody();

@@ -75,12 +75,10 @@ enum class ParameterRelease {
 /// the async resource type \p Resource: the same dataflow, started with the
 /// parameter unreleased. \p CalleeDepth bounds how deep callees of callees
 /// are followed.
-ParameterRelease releasesParameter(const FunctionDecl &Function,
-                                   const ParmVarDecl &Param,
-                                   const ResourceInfo &Resource,
-                                   ModelQueries &Model,
-                                   const ThrowOracle &Throws,
-                                   unsigned CalleeDepth);
+ParameterRelease
+releasesParameter(const FunctionDecl &Function, const ParmVarDecl &Param,
+                  const ResourceInfo &Resource, ModelQueries &Model,
+                  const ThrowOracle &Throws, unsigned CalleeDepth);
 
 } // namespace clang::coroguard
 

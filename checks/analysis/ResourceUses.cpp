@@ -102,15 +102,15 @@ static bool callsRelease(const Stmt *S, const ResourceInfo &Resource,
             dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
       Called = dyn_cast<CXXMethodDecl>(Callee->getMemberDecl());
   if (const CXXMethodDecl *Method = Called) {
-      if (IsRelease(Method->getDeclName()))
-        return true;
-      const FunctionDecl *Definition = nullptr;
-      if (Depth > 0 && Method->getParent()->getCanonicalDecl() ==
-                           Class.getCanonicalDecl() &&
-          Method->hasBody(Definition) &&
-          callsRelease(Definition->getBody(), Resource, Class, Depth - 1))
-        return true;
-    }
+    if (IsRelease(Method->getDeclName()))
+      return true;
+    const FunctionDecl *Definition = nullptr;
+    if (Depth > 0 &&
+        Method->getParent()->getCanonicalDecl() == Class.getCanonicalDecl() &&
+        Method->hasBody(Definition) &&
+        callsRelease(Definition->getBody(), Resource, Class, Depth - 1))
+      return true;
+  }
   for (const Stmt *Child : S->children())
     if (callsRelease(Child, Resource, Class, Depth))
       return true;
@@ -162,9 +162,9 @@ static bool soundsLikeRelease(const FunctionDecl &Callee) {
   if (!Callee.getIdentifier())
     return false;
   std::string Name = Callee.getName().lower();
-  for (llvm::StringRef Word : {"close", "shutdown", "stop", "join",
-                               "disconnect", "release", "cleanup", "dispose",
-                               "finish", "destroy"})
+  for (llvm::StringRef Word :
+       {"close", "shutdown", "stop", "join", "disconnect", "release", "cleanup",
+        "dispose", "finish", "destroy"})
     if (llvm::StringRef(Name).contains(Word))
       return true;
   return false;
@@ -179,9 +179,8 @@ ResourceUses::calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
     return It->second;
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || Param >= Definition->getNumParams()) {
-    ParameterRelease Guess = soundsLikeRelease(Callee)
-                                 ? ParameterRelease::Every
-                                 : ParameterRelease::None;
+    ParameterRelease Guess = soundsLikeRelease(Callee) ? ParameterRelease::Every
+                                                       : ParameterRelease::None;
     CalleeCache[Key] = Guess;
     return Guess;
   }
@@ -239,10 +238,9 @@ void ResourceUses::applyArguments(const FunctionDecl *Callee,
     std::optional<unsigned> I = trackedVar(Arg);
     if (!I)
       continue;
-    const ParmVarDecl *Param =
-        Callee && ArgIndex < Callee->getNumParams()
-            ? Callee->getParamDecl(ArgIndex)
-            : nullptr;
+    const ParmVarDecl *Param = Callee && ArgIndex < Callee->getNumParams()
+                                   ? Callee->getParamDecl(ArgIndex)
+                                   : nullptr;
     // Unknown parameter (variadic, call through a pointer): the value was
     // passed on, so assume the callee took it.
     QualType ParamType = Param ? Param->getType() : QualType();

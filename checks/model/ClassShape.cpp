@@ -86,8 +86,7 @@ bool hasAwaitableShape(const CXXRecordDecl &RD) {
   if (hasAwaiterMembers(RD))
     return true;
   const ASTContext &Ctx = RD.getASTContext();
-  DeclarationName CoAwait =
-      Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
+  DeclarationName CoAwait = Ctx.DeclarationNames.getCXXOperatorName(OO_Coawait);
   return !RD.lookup(CoAwait).empty();
 }
 

@@ -62,8 +62,8 @@ struct FileIdentity {
     return Result;
   }
   bool operator==(const FileIdentity &O) const {
-    return Exists == O.Exists &&
-           (!Exists || (ID == O.ID && Size == O.Size && Modified == O.Modified));
+    return Exists == O.Exists && (!Exists || (ID == O.ID && Size == O.Size &&
+                                              Modified == O.Modified));
   }
 };
 

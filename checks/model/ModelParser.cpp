@@ -33,10 +33,10 @@ public:
         [](const llvm::SMDiagnostic &D, void *Context) {
           auto *Self = static_cast<Reader *>(Context);
           if (Self->Error.empty())
-            Self->Error = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) +
-                           ":" + llvm::Twine(D.getColumnNo() + 1) + ": " +
-                           D.getMessage())
-                              .str();
+            Self->Error =
+                (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" +
+                 llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                    .str();
         },
         this);
   }
@@ -98,8 +98,8 @@ private:
         fail(*Key, "duplicate key '" + Name + "' in " + What);
         return;
       }
-      auto Field = llvm::find_if(
-          Known, [&](const auto &F) { return F.first == Name; });
+      auto Field =
+          llvm::find_if(Known, [&](const auto &F) { return F.first == Name; });
       if (Field == Known.end()) {
         std::string Allowed;
         for (const auto &F : Known)
@@ -149,9 +149,10 @@ private:
                llvm::all_of(Id, [](char C) { return isAlnum(C) || C == '_'; });
     }
     if (!Valid)
-      fail(N, "'" + Value + "' is not a qualified C++ name (write "
-                            "'ns::Class::member', without template "
-                            "arguments or a leading '::')");
+      fail(N, "'" + Value +
+                  "' is not a qualified C++ name (write "
+                  "'ns::Class::member', without template "
+                  "arguments or a leading '::')");
     return Value;
   }
 
@@ -214,137 +215,196 @@ private:
   void readNamed(yaml::Node &N, llvm::StringRef What,
                  std::vector<NamedEntry> &Out) {
     entries(N, What, Out, [&](yaml::MappingNode &M, NamedEntry &E) {
-      readObject(M, "an entry of '" + What.str() + "'",
-                 {{"name", [&](yaml::Node &V) { E.Name = name(V, "'name'"); }},
-                  {"note", [&](yaml::Node &V) { E.Note = string(V, "'note'"); }}},
-                 {"name"});
+      readObject(
+          M, "an entry of '" + What.str() + "'",
+          {{"name", [&](yaml::Node &V) { E.Name = name(V, "'name'"); }},
+           {"note", [&](yaml::Node &V) { E.Note = string(V, "'note'"); }}},
+          {"name"});
     });
   }
 
   void readDocument(yaml::MappingNode &Root, ModelDocument &Doc) {
     readObject(
         Root, "the model",
-        {{"$schema", [&](yaml::Node &V) { string(V, "'$schema'"); }},
-         {"profile",
-          [&](yaml::Node &V) { Doc.Profile = string(V, "'profile'"); }},
-         {"description",
-          [&](yaml::Node &V) { Doc.Description = string(V, "'description'"); }},
-         {"follows",
-          [&](yaml::Node &V) { Doc.Follows = string(V, "'follows'"); }},
-         {"taskTypes",
-          [&](yaml::Node &V) {
-            entries(V, "taskTypes", Doc.TaskTypes,
-                    [&](yaml::MappingNode &M, TaskTypeEntry &E) {
-                      readObject(
-                          M, "a task type",
-                          {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
-                           {"lazy", [&](yaml::Node &X) { E.Lazy = boolean(X, "'lazy'"); }},
-                           {"discard",
-                            [&](yaml::Node &X) {
-                              std::string D = string(X, "'discard'");
-                              if (D == "detaches")
-                                E.OnDiscard = TaskTypeEntry::Discard::Detaches;
-                              else if (D == "cancels")
-                                E.OnDiscard = TaskTypeEntry::Discard::Cancels;
-                              else if (D == "blocks")
-                                E.OnDiscard = TaskTypeEntry::Discard::Blocks;
-                              else if (Error.empty())
-                                fail(X, "'discard' must be \"detaches\", "
-                                        "\"cancels\" or \"blocks\"");
-                            }},
-                           {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
-                          {"name", "lazy"});
-                    });
-          }},
-         {"resourceTypes",
-          [&](yaml::Node &V) {
-            entries(V, "resourceTypes", Doc.ResourceTypes,
-                    [&](yaml::MappingNode &M, ResourceTypeEntry &E) {
-                      readObject(
-                          M, "a resource type",
-                          {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
-                           {"release",
-                            [&](yaml::Node &X) {
-                              array(X, "'release'", [&](yaml::Node &R) {
-                                std::string Method = name(R, "a release method");
-                                if (Error.empty() &&
-                                    llvm::StringRef(Method).contains("::"))
-                                  fail(R, "a release method is a member name "
-                                          "without qualification, e.g. "
-                                          "\"close\"");
-                                E.Release.push_back(std::move(Method));
-                              });
-                              if (Error.empty() && E.Release.empty())
-                                fail(X, "'release' needs at least one method");
-                            }},
-                           {"awaited", [&](yaml::Node &X) { E.Awaited = boolean(X, "'awaited'"); }},
-                           {"guard", [&](yaml::Node &X) { E.Guard = string(X, "'guard'"); }},
-                           {"guardNote", [&](yaml::Node &X) { E.GuardNote = string(X, "'guardNote'"); }},
-                           {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
-                          {"name", "release"});
-                    });
-          }},
-         {"blockingFunctions",
-          [&](yaml::Node &V) {
-            entries(V, "blockingFunctions", Doc.BlockingFunctions,
-                    [&](yaml::MappingNode &M, BlockingFunctionEntry &E) {
-                      readObject(
-                          M, "a blocking function",
-                          {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
-                           {"alternative", [&](yaml::Node &X) { E.Alternative = string(X, "'alternative'"); }},
-                           {"firstArgument", [&](yaml::Node &X) { E.FirstArgument = name(X, "'firstArgument'"); }},
-                           {"descriptorArgument", [&](yaml::Node &X) { E.DescriptorArgument = index(X, "'descriptorArgument'"); }},
-                           {"flagsArgument", [&](yaml::Node &X) { E.FlagsArgument = index(X, "'flagsArgument'"); }},
-                           {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
-                          {"name"});
-                    });
-          }},
-         {"guards",
-          [&](yaml::Node &V) {
-            entries(V, "guards", Doc.Guards, [&](yaml::MappingNode &M, GuardEntry &E) {
-              readObject(
-                  M, "a guard",
-                  {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
-                   {"kind",
-                    [&](yaml::Node &X) {
-                      std::string K = string(X, "'kind'");
-                      if (K == "function")
-                        E.GuardKind = GuardEntry::Kind::Function;
-                      else if (K == "type")
-                        E.GuardKind = GuardEntry::Kind::Type;
-                      else if (Error.empty())
-                        fail(X, "'kind' of a guard must be \"function\" or \"type\"");
-                    }},
-                   {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
-                  {"name", "kind"});
-            });
-          }},
-         {"exceptionSinks",
-          [&](yaml::Node &V) {
-            entries(V, "exceptionSinks", Doc.ExceptionSinks,
-                    [&](yaml::MappingNode &M, ExceptionSinkEntry &E) {
-                      readObject(
-                          M, "an exception sink",
-                          {{"name", [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
-                           {"kind",
-                            [&](yaml::Node &X) {
-                              std::string K = string(X, "'kind'");
-                              if (K == "token")
-                                E.SinkKind = ExceptionSinkEntry::Kind::Token;
-                              else if (K == "function")
-                                E.SinkKind = ExceptionSinkEntry::Kind::Function;
-                              else if (K == "callback")
-                                E.SinkKind = ExceptionSinkEntry::Kind::Callback;
-                              else if (Error.empty())
-                                fail(X, "'kind' of an exception sink must be "
-                                        "\"token\", \"function\" or "
-                                        "\"callback\"");
-                            }},
-                           {"replacement", [&](yaml::Node &X) { E.Replacement = string(X, "'replacement'"); }},
-                           {"note", [&](yaml::Node &X) { E.Note = string(X, "'note'"); }}},
-                          {"name", "kind"});
-                    });
-          }},
+        {
+            {"$schema", [&](yaml::Node &V) { string(V, "'$schema'"); }},
+            {"profile",
+             [&](yaml::Node &V) { Doc.Profile = string(V, "'profile'"); }},
+            {"description",
+             [&](yaml::Node &V) {
+               Doc.Description = string(V, "'description'");
+             }},
+            {"follows",
+             [&](yaml::Node &V) { Doc.Follows = string(V, "'follows'"); }},
+            {"taskTypes",
+             [&](yaml::Node &V) {
+               entries(
+                   V, "taskTypes", Doc.TaskTypes,
+                   [&](yaml::MappingNode &M, TaskTypeEntry &E) {
+                     readObject(
+                         M, "a task type",
+                         {{"name",
+                           [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
+                          {"lazy",
+                           [&](yaml::Node &X) {
+                             E.Lazy = boolean(X, "'lazy'");
+                           }},
+                          {"discard",
+                           [&](yaml::Node &X) {
+                             std::string D = string(X, "'discard'");
+                             if (D == "detaches")
+                               E.OnDiscard = TaskTypeEntry::Discard::Detaches;
+                             else if (D == "cancels")
+                               E.OnDiscard = TaskTypeEntry::Discard::Cancels;
+                             else if (D == "blocks")
+                               E.OnDiscard = TaskTypeEntry::Discard::Blocks;
+                             else if (Error.empty())
+                               fail(X, "'discard' must be \"detaches\", "
+                                       "\"cancels\" or \"blocks\"");
+                           }},
+                          {"note",
+                           [&](yaml::Node &X) {
+                             E.Note = string(X, "'note'");
+                           }}},
+                         {"name", "lazy"});
+                   });
+             }},
+            {"resourceTypes",
+             [&](yaml::Node &V) {
+               entries(
+                   V, "resourceTypes", Doc.ResourceTypes,
+                   [&](yaml::MappingNode &M, ResourceTypeEntry &E) {
+                     readObject(
+                         M, "a resource type",
+                         {{"name",
+                           [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
+                          {"release",
+                           [&](yaml::Node &X) {
+                             array(X, "'release'", [&](yaml::Node &R) {
+                               std::string Method = name(R, "a release method");
+                               if (Error.empty() &&
+                                   llvm::StringRef(Method).contains("::"))
+                                 fail(R, "a release method is a member name "
+                                         "without qualification, e.g. "
+                                         "\"close\"");
+                               E.Release.push_back(std::move(Method));
+                             });
+                             if (Error.empty() && E.Release.empty())
+                               fail(X, "'release' needs at least one method");
+                           }},
+                          {"awaited",
+                           [&](yaml::Node &X) {
+                             E.Awaited = boolean(X, "'awaited'");
+                           }},
+                          {"guard",
+                           [&](yaml::Node &X) {
+                             E.Guard = string(X, "'guard'");
+                           }},
+                          {"guardNote",
+                           [&](yaml::Node &X) {
+                             E.GuardNote = string(X, "'guardNote'");
+                           }},
+                          {"note",
+                           [&](yaml::Node &X) {
+                             E.Note = string(X, "'note'");
+                           }}},
+                         {"name", "release"});
+                   });
+             }},
+            {"blockingFunctions",
+             [&](yaml::Node &V) {
+               entries(
+                   V, "blockingFunctions", Doc.BlockingFunctions,
+                   [&](yaml::MappingNode &M, BlockingFunctionEntry &E) {
+                     readObject(
+                         M, "a blocking function",
+                         {{"name",
+                           [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
+                          {"alternative",
+                           [&](yaml::Node &X) {
+                             E.Alternative = string(X, "'alternative'");
+                           }},
+                          {"firstArgument",
+                           [&](yaml::Node &X) {
+                             E.FirstArgument = name(X, "'firstArgument'");
+                           }},
+                          {"descriptorArgument",
+                           [&](yaml::Node &X) {
+                             E.DescriptorArgument =
+                                 index(X, "'descriptorArgument'");
+                           }},
+                          {"flagsArgument",
+                           [&](yaml::Node &X) {
+                             E.FlagsArgument = index(X, "'flagsArgument'");
+                           }},
+                          {"note",
+                           [&](yaml::Node &X) {
+                             E.Note = string(X, "'note'");
+                           }}},
+                         {"name"});
+                   });
+             }},
+            {"guards",
+             [&](yaml::Node &V) {
+               entries(
+                   V, "guards", Doc.Guards,
+                   [&](yaml::MappingNode &M, GuardEntry &E) {
+                     readObject(
+                         M, "a guard",
+                         {{"name",
+                           [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
+                          {"kind",
+                           [&](yaml::Node &X) {
+                             std::string K = string(X, "'kind'");
+                             if (K == "function")
+                               E.GuardKind = GuardEntry::Kind::Function;
+                             else if (K == "type")
+                               E.GuardKind = GuardEntry::Kind::Type;
+                             else if (Error.empty())
+                               fail(X, "'kind' of a guard must be \"function\" "
+                                       "or \"type\"");
+                           }},
+                          {"note",
+                           [&](yaml::Node &X) {
+                             E.Note = string(X, "'note'");
+                           }}},
+                         {"name", "kind"});
+                   });
+             }},
+            {"exceptionSinks",
+             [&](yaml::Node &V) {
+               entries(
+                   V, "exceptionSinks", Doc.ExceptionSinks,
+                   [&](yaml::MappingNode &M, ExceptionSinkEntry &E) {
+                     readObject(
+                         M, "an exception sink",
+                         {{"name",
+                           [&](yaml::Node &X) { E.Name = name(X, "'name'"); }},
+                          {"kind",
+                           [&](yaml::Node &X) {
+                             std::string K = string(X, "'kind'");
+                             if (K == "token")
+                               E.SinkKind = ExceptionSinkEntry::Kind::Token;
+                             else if (K == "function")
+                               E.SinkKind = ExceptionSinkEntry::Kind::Function;
+                             else if (K == "callback")
+                               E.SinkKind = ExceptionSinkEntry::Kind::Callback;
+                             else if (Error.empty())
+                               fail(X, "'kind' of an exception sink must be "
+                                       "\"token\", \"function\" or "
+                                       "\"callback\"");
+                           }},
+                          {"replacement",
+                           [&](yaml::Node &X) {
+                             E.Replacement = string(X, "'replacement'");
+                           }},
+                          {"note",
+                           [&](yaml::Node &X) {
+                             E.Note = string(X, "'note'");
+                           }}},
+                         {"name", "kind"});
+                   });
+             }},
 #define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
   {#Key, [&](yaml::Node &V) { readNamed(V, #Key, Doc.Member); }},
 #include "NamedSections.def"
@@ -402,8 +462,8 @@ std::optional<ModelDocument> readModelFile(llvm::StringRef Path,
                                            std::string &Error) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
   if (!Buffer) {
-    Error = Path.str() + ": cannot read model file: " +
-            Buffer.getError().message();
+    Error =
+        Path.str() + ": cannot read model file: " + Buffer.getError().message();
     return std::nullopt;
   }
   return parseModelDocument((*Buffer)->getBuffer(), Path, Error);

@@ -13,8 +13,8 @@ namespace clang::coroguard {
 
 std::string getQualifiedFunctionName(const FunctionDecl &FD) {
   if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
-    return Method->getParent()->getQualifiedNameAsString() + "::" +
-           FD.getNameAsString();
+    return Method->getParent()->getQualifiedNameAsString() +
+           "::" + FD.getNameAsString();
   return FD.getQualifiedNameAsString();
 }
 
@@ -32,7 +32,8 @@ bool hasAnnotation(const Decl &D, llvm::StringRef Annotation) {
     return hasOwnAnnotation(*Spec->getSpecializedTemplate()->getTemplatedDecl(),
                             Annotation);
   if (const auto *Record = dyn_cast<CXXRecordDecl>(&D))
-    if (const CXXRecordDecl *Pattern = Record->getTemplateInstantiationPattern())
+    if (const CXXRecordDecl *Pattern =
+            Record->getTemplateInstantiationPattern())
       return hasOwnAnnotation(*Pattern, Annotation);
   if (const auto *FD = dyn_cast<FunctionDecl>(&D)) {
     if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
@@ -75,8 +76,8 @@ bool ModelQueries::isLibraryCode(const Decl &D) const {
   if (SM.isInMainFile(Loc))
     return false;
   const NamespaceDecl *Outer = nullptr;
-  for (const DeclContext *DC = D.getDeclContext(); DC && !DC->isTranslationUnit();
-       DC = DC->getParent())
+  for (const DeclContext *DC = D.getDeclContext();
+       DC && !DC->isTranslationUnit(); DC = DC->getParent())
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
       Outer = NS;
   return Outer && Outer->getIdentifier() &&
@@ -481,8 +482,7 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
     // `deferred_close d(out)`): default, copy and move constructions do no
     // work of their own.
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    if (Ctor && Construct->getNumArgs() > 0 &&
-        !Ctor->isCopyOrMoveConstructor())
+    if (Ctor && Construct->getNumArgs() > 0 && !Ctor->isCopyOrMoveConstructor())
       Names.push_back(functionName(*Ctor));
     return Names;
   }

@@ -58,7 +58,8 @@ struct BlockingInfo {
 
 /// Source annotations (include/coroguard/annotations.h).
 namespace annotations {
-inline constexpr llvm::StringLiteral AsyncResource = "coroguard::async_resource";
+inline constexpr llvm::StringLiteral AsyncResource =
+    "coroguard::async_resource";
 inline constexpr llvm::StringLiteral Cleanup = "coroguard::cleanup";
 inline constexpr llvm::StringLiteral Blocking = "coroguard::blocking";
 inline constexpr llvm::StringLiteral Task = "coroguard::task";
@@ -139,8 +140,7 @@ private:
   const std::string &functionName(const FunctionDecl &FD);
   const std::string &variableName(const VarDecl &VD);
   template <class Entry>
-  const Entry *findByType(const ResourceModel::Table<Entry> &Table,
-                          QualType T);
+  const Entry *findByType(const ResourceModel::Table<Entry> &Table, QualType T);
   /// The function (or function object variable) a call names.
   llvm::SmallVector<std::string, 2> calleeNames(const Expr &E);
   /// `Class::member` for the class of the object a member is called on and

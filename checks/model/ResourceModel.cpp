@@ -12,10 +12,10 @@ llvm::StringRef ResourceModel::intern(const std::string &Name) {
 }
 
 template <class Entry>
-static void merge(ResourceModel::Table<Entry> &Into,
-                  const std::vector<Entry> &From, llvm::StringRef Profile,
-                  llvm::function_ref<llvm::StringRef(const std::string &)>
-                      Intern) {
+static void
+merge(ResourceModel::Table<Entry> &Into, const std::vector<Entry> &From,
+      llvm::StringRef Profile,
+      llvm::function_ref<llvm::StringRef(const std::string &)> Intern) {
   for (const Entry &E : From) {
     auto It = Into.find(E.Name);
     if (It != Into.end()) {
