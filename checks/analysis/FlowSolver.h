@@ -95,7 +95,7 @@ private:
   PostOrderCFGView Order;
   ForwardDataflowWorklist Queue;
   std::vector<llvm::BitVector> In;
-  std::vector<bool> Reached;
+  llvm::BitVector Reached;
 };
 
 } // namespace clang::coroguard

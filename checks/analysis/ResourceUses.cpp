@@ -69,8 +69,7 @@ std::optional<unsigned> ResourceUses::releasedBy(const Stmt &S) const {
     return std::nullopt;
   std::optional<unsigned> I = trackedVar(Member->getImplicitObjectArgument());
   const CXXMethodDecl *Method = Member->getMethodDecl();
-  if (I && Method && Method->getIdentifier() &&
-      llvm::is_contained(Vars[*I].Resource.Release, Method->getName().str()))
+  if (I && Vars[*I].Resource.isRelease(Method))
     return I;
   return std::nullopt;
 }
@@ -82,15 +81,11 @@ static bool callsRelease(const Stmt *S, const ResourceInfo &Resource,
                          const CXXRecordDecl &Class, unsigned Depth) {
   if (!S)
     return false;
-  auto IsRelease = [&](DeclarationName Name) {
-    return Name.isIdentifier() &&
-           llvm::is_contained(Resource.Release, Name.getAsString());
-  };
   if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(S))
-    if (IsRelease(Member->getMember()))
+    if (Resource.isRelease(Member->getMember()))
       return true;
   if (const auto *Member = dyn_cast<UnresolvedMemberExpr>(S))
-    if (IsRelease(Member->getMemberName()))
+    if (Resource.isRelease(Member->getMemberName()))
       return true;
   // A member call; in a template pattern, one of the current
   // instantiation is a plain call of a MemberExpr.
@@ -102,7 +97,7 @@ static bool callsRelease(const Stmt *S, const ResourceInfo &Resource,
             dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParenImpCasts()))
       Called = dyn_cast<CXXMethodDecl>(Callee->getMemberDecl());
   if (const CXXMethodDecl *Method = Called) {
-    if (IsRelease(Method->getDeclName()))
+    if (Resource.isRelease(Method->getDeclName()))
       return true;
     const FunctionDecl *Definition = nullptr;
     if (Depth > 0 &&
@@ -139,9 +134,8 @@ bool ResourceUses::releasesIn(const Stmt *S, unsigned I) const {
     const auto *Ref = dyn_cast<DeclRefExpr>(
         Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Ref && Ref->getDecl() == Vars[I].Var && Method &&
-        Method->getIdentifier() &&
-        llvm::is_contained(Vars[I].Resource.Release, Method->getName().str()))
+    if (Ref && Ref->getDecl() == Vars[I].Var &&
+        Vars[I].Resource.isRelease(Method))
       return true;
   }
   for (const Stmt *Child : S->children())

@@ -708,8 +708,7 @@ bool ModelQueries::isAwaitedReleaseCall(const CXXMemberCallExpr &Call) {
   if (ObjectType.isNull())
     return false;
   std::optional<ResourceInfo> Resource = resourceType(ObjectType);
-  if (!Resource || !Resource->Awaited ||
-      !llvm::is_contained(Resource->Release, Method->getName().str()))
+  if (!Resource || !Resource->Awaited || !Resource->isRelease(Method))
     return false;
   // The model says the release is awaited: whatever it returns (a task, a
   // future, a sender) must be awaited for it to happen.

@@ -44,6 +44,19 @@ struct ResourceInfo {
   enum class Source { Model, Annotation, Inferred };
   Source From = Source::Model;
   std::string Profile; ///< the model profile, when From is Model
+
+  /// The one test of "is this a release of the resource": a member named
+  /// in Release (a plain identifier; operators and constructors are not).
+  bool isRelease(DeclarationName Name) const {
+    if (!Name.isIdentifier())
+      return false;
+    llvm::StringRef Text = Name.getAsIdentifierInfo()->getName();
+    return llvm::any_of(Release,
+                        [&](const std::string &R) { return Text == R; });
+  }
+  bool isRelease(const NamedDecl *Member) const {
+    return Member && isRelease(Member->getDeclName());
+  }
 };
 
 /// A blocking call: what blocks and what to do instead.

@@ -6,11 +6,6 @@
 
 namespace clang::coroguard {
 
-llvm::StringRef ResourceModel::intern(const std::string &Name) {
-  Names.push_back(std::make_unique<std::string>(Name));
-  return *Names.back();
-}
-
 template <class Entry>
 static void
 merge(ResourceModel::Table<Entry> &Into, const std::vector<Entry> &From,

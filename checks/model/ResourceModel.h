@@ -12,6 +12,8 @@
 
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/StringSaver.h"
 
 #include <optional>
 #include <string>
@@ -93,6 +95,11 @@ struct ModelDocument {
 /// The merged model. Each entry remembers the profile it came from.
 class ResourceModel {
 public:
+  ResourceModel() = default;
+  // The tables point into the arena: a model stays where it was built.
+  ResourceModel(const ResourceModel &) = delete;
+  ResourceModel &operator=(const ResourceModel &) = delete;
+
   template <class Entry> struct Sourced {
     Entry Value;
     std::string Profile;
@@ -127,9 +134,10 @@ public:
   }
 
 private:
-  // Keys point into Names, which owns the strings and never moves them.
-  llvm::StringRef intern(const std::string &Name);
-  std::vector<std::unique_ptr<std::string>> Names;
+  // Keys point into the arena, which owns the strings and never moves them.
+  llvm::StringRef intern(const std::string &Name) { return Names.save(Name); }
+  llvm::BumpPtrAllocator Arena;
+  llvm::UniqueStringSaver Names{Arena};
   Table<TaskTypeEntry> TaskTypes;
   Table<ResourceTypeEntry> ResourceTypes;
   Table<BlockingFunctionEntry> BlockingFunctions;
