@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FORMAT="${CLANG_FORMAT:-/usr/lib/llvm-22/bin/clang-format}"
 cd "$ROOT"
-mapfile -t files < <(git ls-files -- 'checks/*.cpp' 'checks/*.h' 'tool/*.cpp' \
+mapfile -t files < <(git ls-files -- 'checks/*.cpp' 'checks/*.h' 'checks/*/*.cpp' 'tool/*.cpp' \
   'tool/*.h' 'fuzz/*.cpp' 'include/*.h' 'test/unit/*.cpp')
 if [[ "${1:-}" == "--fix" ]]; then
   exec "$FORMAT" -i "${files[@]}"
