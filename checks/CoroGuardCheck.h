@@ -11,7 +11,7 @@
 #define COROGUARD_CHECKS_COROGUARDCHECK_H
 
 #include "analysis/MayThrow.h"
-#include "model/ModelQueries.h"
+#include "queries/ModelQueries.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 

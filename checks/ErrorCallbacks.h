@@ -9,7 +9,7 @@
 #ifndef COROGUARD_CHECKS_ERRORCALLBACKS_H
 #define COROGUARD_CHECKS_ERRORCALLBACKS_H
 
-#include "model/ModelQueries.h"
+#include "queries/ModelQueries.h"
 
 #include "clang/AST/ExprCXX.h"
 

@@ -10,7 +10,7 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "analysis/FlowSolver.h"
-#include "model/ClassShape.h"
+#include "queries/ClassShape.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"

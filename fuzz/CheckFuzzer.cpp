@@ -103,11 +103,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Provider = std::make_unique<tidy::DefaultOptionsProvider>(
       tidy::ClangTidyGlobalOptions(), Options);
 
-  coroguard::TranslationUnitResult Result;
+  clang::coroguard::TranslationUnitResult Result;
   llvm::thread Worker(std::optional<unsigned>(StackSize), [&] {
     clang::noteBottomOfStack(/*ForceSet=*/true);
-    coroguard::analyseUnprotected(Compilations, "/fuzz/input.cpp",
-                                  std::move(Provider), FS, Result);
+    clang::coroguard::analyseUnprotected(Compilations, "/fuzz/input.cpp",
+                                         std::move(Provider), FS, Result);
   });
   Worker.join();
   return 0;

@@ -38,7 +38,7 @@
 #include <cstdlib>
 #include <map>
 
-using namespace coroguard;
+using namespace clang::coroguard;
 
 namespace {
 

@@ -143,7 +143,7 @@ int main(int Argc, const char **Argv) {
   llvm::InitLLVM Init(Argc, Argv);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
-    OS << "coroguard " << coroguard::CoroGuardVersion << " (LLVM "
+    OS << "coroguard " << clang::coroguard::CoroGuardVersion << " (LLVM "
        << LLVM_VERSION_STRING << ")\n";
   });
 
@@ -185,11 +185,11 @@ int main(int Argc, const char **Argv) {
                         "': " + Problem);
   }
 
-  coroguard::ToolConfiguration ToolConfig;
+  clang::coroguard::ToolConfiguration ToolConfig;
   ToolConfig.ChecksOverride = Checks;
   ToolConfig.HeaderFilter = HeaderFilter;
   if (std::string Err;
-      !coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
+      !clang::coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
     return usageError(Err);
   for (const std::string &File : ModelFiles) {
     std::string Abs = Absolute(File);
@@ -216,7 +216,7 @@ int main(int Argc, const char **Argv) {
     auto Model = clang::coroguard::loadModel(ToolConfig.modelFilesFor(Probe));
     if (!Model)
       return usageError(llvm::toString(Model.takeError()));
-    coroguard::writeModelJson(**Model, llvm::outs());
+    clang::coroguard::writeModelJson(**Model, llvm::outs());
     return ExitClean;
   }
 
@@ -232,13 +232,13 @@ int main(int Argc, const char **Argv) {
     return ExitClean;
   }
 
-  coroguard::Report Report;
-  coroguard::InputSet Inputs;
-  if (std::string Err; !coroguard::resolveInputs(
+  clang::coroguard::Report Report;
+  clang::coroguard::InputSet Inputs;
+  if (std::string Err; !clang::coroguard::resolveInputs(
           SourcePaths, BuildPath, std::move(FlagsAfterDashDash), ExtraArgs,
           Inputs, Report.Errors, Err))
     return usageError(Err);
-  for (const coroguard::InputError &E : Report.Errors)
+  for (const clang::coroguard::InputError &E : Report.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   // A report written over a source would destroy it: refused before
   // anything runs.
@@ -252,7 +252,7 @@ int main(int Argc, const char **Argv) {
                             "' names a file that is analysed; write the "
                             "report somewhere else");
 
-  coroguard::RunSettings Settings;
+  clang::coroguard::RunSettings Settings;
   Settings.Jobs =
       Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
   Settings.MakeOptionsProvider = [&ToolConfig] {
@@ -262,52 +262,54 @@ int main(int Argc, const char **Argv) {
     return ToolConfig.modelFilesFor(File);
   };
   std::vector<clang::tidy::ClangTidyError> RawErrors;
-  coroguard::Report Analysed = coroguard::runChecks(
+  clang::coroguard::Report Analysed = clang::coroguard::runChecks(
       *Inputs.Compilations, Inputs.Files, Settings, RawErrors);
-  for (const coroguard::InputError &E : Analysed.Errors)
+  for (const clang::coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);
   Report.FilesRead = std::move(Analysed.FilesRead);
   Report.Sources = std::move(Analysed.Sources);
   for (auto &E : Analysed.Errors)
     Report.Errors.push_back(std::move(E));
-  coroguard::sortReport(Report);
+  clang::coroguard::sortReport(Report);
 
   int Status = ExitClean;
   auto Write = [&](llvm::raw_ostream &OS) {
     switch (OutputFormat) {
     case Format::Text:
-      coroguard::writeText(Report, OS, OutputFile.empty() && OS.is_displayed());
+      clang::coroguard::writeText(Report, OS,
+                                  OutputFile.empty() && OS.is_displayed());
       break;
     case Format::Json:
-      coroguard::writeJson(Report, OS);
+      clang::coroguard::writeJson(Report, OS);
       break;
     case Format::Sarif: {
-      std::vector<coroguard::CheckDescription> Rules;
+      std::vector<clang::coroguard::CheckDescription> Rules;
       for (const clang::coroguard::CheckInfo &Info :
            clang::coroguard::getCheckCatalog())
         Rules.push_back({Info.Name.str(), Info.Summary.str()});
-      coroguard::writeSarif(Report, Rules, StartDirectory, OS);
+      clang::coroguard::writeSarif(Report, Rules, StartDirectory, OS);
       break;
     }
     }
   };
   if (OutputPath.empty()) {
     Write(llvm::outs());
-    if (llvm::Error Err = coroguard::checkedFlush(llvm::outs())) {
+    if (llvm::Error Err = clang::coroguard::checkedFlush(llvm::outs())) {
       llvm::errs() << "coroguard: error: cannot write the report to standard "
                       "output: "
                    << llvm::toString(std::move(Err)) << "\n";
       Status = ExitError;
     }
-  } else if (llvm::Error Err = coroguard::writeOutputFile(OutputPath, Write)) {
+  } else if (llvm::Error Err =
+                 clang::coroguard::writeOutputFile(OutputPath, Write)) {
     llvm::errs() << "coroguard: error: cannot write '" << OutputFile
                  << "': " << llvm::toString(std::move(Err)) << "\n";
     Status = ExitError;
   }
 
   if (!ExportFixesPath.empty())
-    if (llvm::Error Err = coroguard::writeOutputFile(
+    if (llvm::Error Err = clang::coroguard::writeOutputFile(
             ExportFixesPath, [&](llvm::raw_ostream &OS) {
               clang::tidy::exportReplacements(
                   Inputs.Files.empty() ? "" : Inputs.Files.front(), RawErrors,
@@ -319,7 +321,7 @@ int main(int Argc, const char **Argv) {
     }
   if (Fix) {
     unsigned Applied = 0;
-    if (coroguard::applyFixes(Report, llvm::errs(), Applied))
+    if (clang::coroguard::applyFixes(Report, llvm::errs(), Applied))
       Status = ExitError;
     if (!Quiet)
       llvm::errs() << "coroguard: applied " << Applied << " fix"

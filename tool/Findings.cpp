@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <tuple>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 namespace {
 
@@ -114,4 +114,4 @@ void sortReport(Report &R) {
       [](const InputError &A, const InputError &B) { return A.File < B.File; });
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

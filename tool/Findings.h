@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 struct SourcePosition {
   std::string File; ///< absolute path, empty when unknown
@@ -72,6 +72,6 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
 /// Sorts findings and errors into their documented order.
 void sortReport(Report &R);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_FINDINGS_H

@@ -10,7 +10,7 @@
 
 #include <map>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 namespace {
 
@@ -175,4 +175,4 @@ unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
   return Failures;
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

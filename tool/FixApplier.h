@@ -7,7 +7,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// Applies the fixes of \p R to the files they name, and only to those. A
 /// file is replaced atomically (written beside the original, then renamed),
@@ -21,6 +21,6 @@ namespace coroguard {
 unsigned applyFixes(const Report &R, llvm::raw_ostream &Log,
                     unsigned &AppliedCount);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_FIXAPPLIER_H

@@ -12,7 +12,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using namespace clang;
 
@@ -307,4 +307,4 @@ bool resolveInputs(const std::vector<std::string> &Paths,
   return true;
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// The clang-tidy configuration of a run: built-in defaults, then
 /// `.clang-tidy` files (or --config / --config-file), then command-line
@@ -54,6 +54,6 @@ bool resolveInputs(const std::vector<std::string> &Paths,
                    const std::vector<std::string> &ExtraArgs, InputSet &Out,
                    std::vector<InputError> &FileErrors, std::string &Error);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_INPUTSETUP_H

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using json = nlohmann::ordered_json;
 
@@ -46,4 +46,4 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
   OS << Doc.dump(2) << "\n";
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using json = nlohmann::ordered_json;
 using namespace clang::coroguard;
@@ -88,4 +88,4 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
   OS << Doc.dump(2) << "\n";
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

@@ -7,7 +7,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// Writes \p Model as one JSON document in the model-file format (so it can
 /// be edited and passed back with --model), each entry with the profile it
@@ -15,6 +15,6 @@ namespace coroguard {
 void writeModelJson(const clang::coroguard::ResourceModel &Model,
                     llvm::raw_ostream &OS);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_MODELDUMP_H

@@ -11,7 +11,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 static llvm::Error streamError(llvm::raw_fd_ostream &OS) {
   if (!OS.has_error())
@@ -60,4 +60,4 @@ writeOutputFile(llvm::StringRef Path,
   return llvm::Error::success();
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

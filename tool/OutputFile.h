@@ -7,7 +7,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// Writes what \p Write produces to \p Path: a regular file (new or not) is
 /// written beside and renamed into place, so a reader never sees half a
@@ -21,6 +21,6 @@ writeOutputFile(llvm::StringRef Path,
 /// Flushes \p OS (standard output) and says whether everything reached it.
 llvm::Error checkedFlush(llvm::raw_fd_ostream &OS);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_OUTPUTFILE_H

@@ -7,7 +7,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
-namespace coroguard {
+namespace clang::coroguard {
 
 struct CheckDescription {
   std::string Name;
@@ -27,6 +27,6 @@ void writeJson(const Report &R, llvm::raw_ostream &OS);
 void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
                 llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_OUTPUTWRITERS_H

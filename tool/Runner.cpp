@@ -14,7 +14,7 @@
 
 #include <mutex>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using namespace clang;
 
@@ -105,4 +105,4 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   return R;
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

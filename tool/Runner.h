@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 struct RunSettings {
   /// Makes a fresh options provider; each worker needs its own because
@@ -35,6 +35,6 @@ Report runChecks(const clang::tooling::CompilationDatabase &Compilations,
                  const RunSettings &Settings,
                  std::vector<clang::tidy::ClangTidyError> &RawErrors);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_RUNNER_H

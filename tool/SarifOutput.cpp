@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using json = nlohmann::ordered_json;
 
@@ -152,4 +152,4 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
   OS << Doc.dump(2) << "\n";
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 const SourceText::Lines *SourceText::linesOf(llvm::StringRef File) {
   if (File.empty())
@@ -57,4 +57,4 @@ llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
   return Text.slice(Begin, End).rtrim('\r');
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

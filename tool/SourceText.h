@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 class SourceText {
 public:
@@ -41,6 +41,6 @@ private:
   llvm::StringMap<std::unique_ptr<Lines>> Files;
 };
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_SOURCETEXT_H

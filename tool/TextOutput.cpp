@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// Source lines longer than this (minified or generated code) are shown as
 /// a window around the column, so one finding prints a bounded amount.
@@ -61,4 +61,4 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   }
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

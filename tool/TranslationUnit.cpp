@@ -19,7 +19,7 @@
 #include <mutex>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 using namespace clang;
 
@@ -210,4 +210,4 @@ TranslationUnitResult analyseTranslationUnit(
   return Result;
 }
 
-} // namespace coroguard
+} // namespace clang::coroguard

@@ -23,7 +23,7 @@
 #include <string>
 #include <vector>
 
-namespace coroguard {
+namespace clang::coroguard {
 
 /// What a file looked like when the compiler read it.
 struct FileStamp {
@@ -60,6 +60,6 @@ void analyseUnprotected(
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> BaseFS,
     TranslationUnitResult &Result);
 
-} // namespace coroguard
+} // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_TRANSLATIONUNIT_H

@@ -3,7 +3,7 @@
 #include "ResolvedResults.h"
 
 #include "analysis/FlowSolver.h"
-#include "model/ClassShape.h"
+#include "queries/ClassShape.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"

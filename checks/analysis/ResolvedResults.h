@@ -22,7 +22,7 @@
 #define COROGUARD_CHECKS_ANALYSIS_RESOLVEDRESULTS_H
 
 #include "analysis/FunctionFlow.h"
-#include "model/ModelQueries.h"
+#include "queries/ModelQueries.h"
 
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"

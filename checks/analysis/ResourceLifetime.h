@@ -17,7 +17,7 @@
 #define COROGUARD_CHECKS_ANALYSIS_RESOURCELIFETIME_H
 
 #include "analysis/MayThrow.h"
-#include "model/ModelQueries.h"
+#include "queries/ModelQueries.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"

@@ -16,7 +16,7 @@
 
 #include <thread>
 
-using namespace coroguard;
+using namespace clang::coroguard;
 
 namespace {
 

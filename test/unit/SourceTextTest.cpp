@@ -14,7 +14,7 @@
 
 #include "gtest/gtest.h"
 
-using namespace coroguard;
+using namespace clang::coroguard;
 
 namespace {
 

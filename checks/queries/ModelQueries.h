@@ -7,10 +7,10 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROGUARD_CHECKS_MODEL_MODELQUERIES_H
-#define COROGUARD_CHECKS_MODEL_MODELQUERIES_H
+#ifndef COROGUARD_CHECKS_QUERIES_MODELQUERIES_H
+#define COROGUARD_CHECKS_QUERIES_MODELQUERIES_H
 
-#include "ResourceModel.h"
+#include "model/ResourceModel.h"
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
@@ -191,4 +191,4 @@ std::string getQualifiedFunctionName(const FunctionDecl &FD);
 
 } // namespace clang::coroguard
 
-#endif // COROGUARD_CHECKS_MODEL_MODELQUERIES_H
+#endif // COROGUARD_CHECKS_QUERIES_MODELQUERIES_H

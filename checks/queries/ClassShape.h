@@ -5,8 +5,8 @@
 //
 //===----------------------------------------------------------------------===//
 
-#ifndef COROGUARD_CHECKS_MODEL_CLASSSHAPE_H
-#define COROGUARD_CHECKS_MODEL_CLASSSHAPE_H
+#ifndef COROGUARD_CHECKS_QUERIES_CLASSSHAPE_H
+#define COROGUARD_CHECKS_QUERIES_CLASSSHAPE_H
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
@@ -35,4 +35,4 @@ bool hasAwaitableShape(const CXXRecordDecl &RD);
 
 } // namespace clang::coroguard
 
-#endif // COROGUARD_CHECKS_MODEL_CLASSSHAPE_H
+#endif // COROGUARD_CHECKS_QUERIES_CLASSSHAPE_H

@@ -65,7 +65,7 @@ ModelQueries::ModelQueries(std::shared_ptr<const ResourceModel> Model,
   AddNamespaces(this->Model->exceptionSinks());
 #define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
   AddNamespaces(this->Model->Key());
-#include "NamedSections.def"
+#include "model/NamedSections.def"
 }
 
 bool ModelQueries::isLibraryCode(const Decl &D) const {
