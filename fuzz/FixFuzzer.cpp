@@ -129,9 +129,11 @@ Outcome run(const std::vector<std::string> &Paths, llvm::StringRef BuildPath,
   ToolConfiguration Config;
   Config.ChecksOverride = "-*,coroguard-*";
   InputSet Inputs;
-  if (!resolveInputs(Paths, BuildPath, std::move(FlagsDb), {}, Inputs,
-                     O.R.Errors, O.Error))
+  if (llvm::Error Err = resolveInputs(Paths, BuildPath, std::move(FlagsDb), {},
+                                      Inputs, O.R.Errors)) {
+    O.Error = llvm::toString(std::move(Err));
     return O;
+  }
   RunSettings Settings;
   Settings.Jobs = Jobs;
   Settings.MakeOptionsProvider = [&] { return Config.makeOptionsProvider(); };

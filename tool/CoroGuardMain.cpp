@@ -188,14 +188,13 @@ int main(int Argc, const char **Argv) {
   clang::coroguard::ToolConfiguration ToolConfig;
   ToolConfig.ChecksOverride = Checks;
   ToolConfig.HeaderFilter = HeaderFilter;
-  if (std::string Err;
-      !clang::coroguard::loadConfiguration(Config, ConfigFile, ToolConfig, Err))
-    return usageError(Err);
+  if (llvm::Error Err =
+          clang::coroguard::loadConfiguration(Config, ConfigFile, ToolConfig))
+    return usageError(llvm::toString(std::move(Err)));
   for (const std::string &File : ModelFiles) {
     std::string Abs = Absolute(File);
-    std::string Err;
-    if (!clang::coroguard::readModelFile(Abs, Err))
-      return usageError(Err);
+    if (auto Doc = clang::coroguard::readModelFile(Abs); !Doc)
+      return usageError(llvm::toString(Doc.takeError()));
     ToolConfig.ExtraModelFiles.push_back(Abs);
   }
   std::string EffectiveChecks = ToolConfig.effectiveChecks();
@@ -234,10 +233,10 @@ int main(int Argc, const char **Argv) {
 
   clang::coroguard::Report Report;
   clang::coroguard::InputSet Inputs;
-  if (std::string Err; !clang::coroguard::resolveInputs(
+  if (llvm::Error Err = clang::coroguard::resolveInputs(
           SourcePaths, BuildPath, std::move(FlagsAfterDashDash), ExtraArgs,
-          Inputs, Report.Errors, Err))
-    return usageError(Err);
+          Inputs, Report.Errors))
+    return usageError(llvm::toString(std::move(Err)));
   for (const clang::coroguard::InputError &E : Report.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   // A report written over a source would destroy it: refused before

@@ -63,25 +63,26 @@ ToolConfiguration::modelFilesFor(llvm::StringRef File) const {
   return Files;
 }
 
-bool loadConfiguration(llvm::StringRef ConfigText, llvm::StringRef ConfigPath,
-                       ToolConfiguration &Out, std::string &Error) {
+llvm::Error loadConfiguration(llvm::StringRef ConfigText,
+                              llvm::StringRef ConfigPath,
+                              ToolConfiguration &Out) {
   if (!ConfigText.empty() && !ConfigPath.empty()) {
-    Error = "--config and --config-file are mutually exclusive";
-    return false;
+    return llvm::createStringError(
+        "--config and --config-file are mutually exclusive");
   }
   std::unique_ptr<llvm::MemoryBuffer> Buffer;
   if (!ConfigPath.empty()) {
     auto File = llvm::MemoryBuffer::getFile(ConfigPath);
     if (!File) {
-      Error = "cannot read config file '" + ConfigPath.str() +
-              "': " + File.getError().message();
-      return false;
+      return llvm::createStringError("cannot read config file '" +
+                                     ConfigPath.str() +
+                                     "': " + File.getError().message());
     }
     Buffer = std::move(*File);
   } else if (!ConfigText.empty()) {
     Buffer = llvm::MemoryBuffer::getMemBufferCopy(ConfigText, "--config");
   } else {
-    return true;
+    return llvm::Error::success();
   }
   std::string Diagnostics;
   auto Parsed = tidy::parseConfigurationWithDiags(
@@ -93,12 +94,12 @@ bool loadConfiguration(llvm::StringRef ConfigText, llvm::StringRef ConfigPath,
                         D.getMessage().str();
       });
   if (!Parsed) {
-    Error = "invalid configuration: " +
-            (Diagnostics.empty() ? Parsed.getError().message() : Diagnostics);
-    return false;
+    return llvm::createStringError(
+        "invalid configuration: " +
+        (Diagnostics.empty() ? Parsed.getError().message() : Diagnostics));
   }
   Out.ExplicitConfig = std::move(*Parsed);
-  return true;
+  return llvm::Error::success();
 }
 
 /// Adds flags every analysis needs: the resource directory of the Clang the
@@ -237,20 +238,21 @@ static std::string absolute(llvm::StringRef Path) {
   return std::string(Abs);
 }
 
-bool resolveInputs(const std::vector<std::string> &Paths,
-                   llvm::StringRef BuildPath,
-                   std::unique_ptr<tooling::CompilationDatabase> FlagsDb,
-                   const std::vector<std::string> &ExtraArgs, InputSet &Out,
-                   std::vector<InputError> &FileErrors, std::string &Error) {
+llvm::Error resolveInputs(const std::vector<std::string> &Paths,
+                          llvm::StringRef BuildPath,
+                          std::unique_ptr<tooling::CompilationDatabase> FlagsDb,
+                          const std::vector<std::string> &ExtraArgs,
+                          InputSet &Out, std::vector<InputError> &FileErrors) {
+  std::string Error;
   std::unique_ptr<tooling::CompilationDatabase> Db = std::move(FlagsDb);
   if (!BuildPath.empty()) {
     if (Db) {
-      Error = "-p and compiler flags after '--' are mutually exclusive";
-      return false;
+      return llvm::createStringError(
+          "-p and compiler flags after '--' are mutually exclusive");
     }
     Db = loadDatabase(BuildPath, Error);
     if (!Db)
-      return false;
+      return llvm::createStringError(Error);
   }
 
   for (const std::string &Path : Paths) {
@@ -267,9 +269,9 @@ bool resolveInputs(const std::vector<std::string> &Paths,
   }
   if (Paths.empty()) {
     if (!Db || BuildPath.empty()) {
-      Error = "no input files; name source files, or give -p <build dir> to "
-              "analyse every file in its compile_commands.json";
-      return false;
+      return llvm::createStringError(
+          "no input files; name source files, or give -p <build dir> to "
+          "analyse every file in its compile_commands.json");
     }
     for (std::string &File : Db->getAllFiles()) {
       if (!llvm::sys::fs::exists(File)) {
@@ -283,28 +285,27 @@ bool resolveInputs(const std::vector<std::string> &Paths,
       Out.Files.push_back(std::move(File));
     }
     if (Out.Files.empty() && FileErrors.empty()) {
-      Error = "the compilation database in '" + BuildPath.str() +
-              "' lists no files";
-      return false;
+      return llvm::createStringError("the compilation database in '" +
+                                     BuildPath.str() + "' lists no files");
     }
   }
 
   if (!Db && !Out.Files.empty()) {
     Db = findDatabaseAbove(Out.Files.front(), Error);
     if (!Db && !Error.empty())
-      return false;
+      return llvm::createStringError(Error);
     if (!Db) {
-      Error = "no compilation database found for '" + Out.Files.front() +
-              "'; pass -p <build dir>, or compiler flags after '--' (e.g. "
-              "'-- -std=c++20')";
-      return false;
+      return llvm::createStringError(
+          "no compilation database found for '" + Out.Files.front() +
+          "'; pass -p <build dir>, or compiler flags after '--' (e.g. "
+          "'-- -std=c++20')");
     }
   }
   if (!Db) // only missing files were named
     Db = std::make_unique<tooling::FixedCompilationDatabase>(
         ".", std::vector<std::string>{});
   Out.Compilations = adjust(std::move(Db), ExtraArgs);
-  return true;
+  return llvm::Error::success();
 }
 
 } // namespace clang::coroguard

@@ -36,8 +36,9 @@ struct ToolConfiguration {
 };
 
 /// Parses --config / --config-file (at most one of them).
-bool loadConfiguration(llvm::StringRef ConfigText, llvm::StringRef ConfigPath,
-                       ToolConfiguration &Out, std::string &Error);
+llvm::Error loadConfiguration(llvm::StringRef ConfigText,
+                              llvm::StringRef ConfigPath,
+                              ToolConfiguration &Out);
 
 struct InputSet {
   std::unique_ptr<clang::tooling::CompilationDatabase> Compilations;
@@ -46,13 +47,12 @@ struct InputSet {
 
 /// Chooses the compilation database (-p, flags after `--`, or one found
 /// beside the sources) and the files to analyse. Missing files are added to
-/// \p FileErrors and skipped; a run that cannot start returns false with
-/// \p Error set.
-bool resolveInputs(const std::vector<std::string> &Paths,
-                   llvm::StringRef BuildPath,
-                   std::unique_ptr<clang::tooling::CompilationDatabase> FlagsDb,
-                   const std::vector<std::string> &ExtraArgs, InputSet &Out,
-                   std::vector<InputError> &FileErrors, std::string &Error);
+/// \p FileErrors and skipped; a run that cannot start is an error.
+llvm::Error
+resolveInputs(const std::vector<std::string> &Paths, llvm::StringRef BuildPath,
+              std::unique_ptr<clang::tooling::CompilationDatabase> FlagsDb,
+              const std::vector<std::string> &ExtraArgs, InputSet &Out,
+              std::vector<InputError> &FileErrors);
 
 } // namespace clang::coroguard
 

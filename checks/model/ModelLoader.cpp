@@ -26,14 +26,13 @@ const std::vector<ModelDocument> &builtinProfiles() {
   static const std::vector<ModelDocument> Profiles = [] {
     std::vector<ModelDocument> Result;
     for (const EmbeddedProfile &P : EmbeddedProfiles) {
-      std::string Error;
-      std::optional<ModelDocument> Doc = parseModelDocument(
-          P.Text, std::string("<builtin>/") + P.FileName, Error);
+      llvm::Expected<ModelDocument> Doc =
+          parseModelDocument(P.Text, std::string("<builtin>/") + P.FileName);
       // The profiles are validated by the test suite; a broken one is a
       // build defect, not a user error.
       if (!Doc)
         llvm::report_fatal_error(llvm::Twine("invalid built-in profile: ") +
-                                 Error);
+                                 llvm::toString(Doc.takeError()));
       Result.push_back(std::move(*Doc));
     }
     return Result;
@@ -74,15 +73,15 @@ struct CachedModel {
 };
 
 /// Builds without the cache.
-std::shared_ptr<const ResourceModel>
-buildModel(llvm::ArrayRef<std::string> UserFiles, std::string &Error) {
+llvm::Expected<std::shared_ptr<const ResourceModel>>
+buildModel(llvm::ArrayRef<std::string> UserFiles) {
   auto Model = std::make_shared<ResourceModel>();
   for (const ModelDocument &Doc : builtinProfiles())
     Model->add(Doc);
   for (const std::string &File : UserFiles) {
-    std::optional<ModelDocument> Doc = readModelFile(File, Error);
+    llvm::Expected<ModelDocument> Doc = readModelFile(File);
     if (!Doc)
-      return nullptr;
+      return Doc.takeError();
     Model->add(*Doc);
   }
   return Model;
@@ -110,7 +109,10 @@ loadModel(llvm::ArrayRef<std::string> UserFiles) {
       Cache.erase(Cache.begin());
     CachedModel Entry;
     Entry.Files = std::move(Identities);
-    Entry.Model = buildModel(UserFiles, Entry.Error);
+    if (auto Model = buildModel(UserFiles))
+      Entry.Model = std::move(*Model);
+    else
+      Entry.Error = llvm::toString(Model.takeError());
     It = Cache.insert_or_assign(Key, std::move(Entry)).first;
   }
   if (!It->second.Model)

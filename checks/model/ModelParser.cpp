@@ -449,24 +449,23 @@ static bool checkJsonSyntax(llvm::StringRef Text, llvm::StringRef Origin,
   return false;
 }
 
-std::optional<ModelDocument> parseModelDocument(llvm::StringRef Text,
-                                                llvm::StringRef Origin,
-                                                std::string &Error) {
+llvm::Expected<ModelDocument> parseModelDocument(llvm::StringRef Text,
+                                                 llvm::StringRef Origin) {
+  std::string Error;
   if (!checkJsonSyntax(Text, Origin, Error))
-    return std::nullopt;
+    return llvm::createStringError(Error);
   Reader R(Text, Origin);
-  return R.read(Error);
+  if (std::optional<ModelDocument> Doc = R.read(Error))
+    return std::move(*Doc);
+  return llvm::createStringError(Error);
 }
 
-std::optional<ModelDocument> readModelFile(llvm::StringRef Path,
-                                           std::string &Error) {
+llvm::Expected<ModelDocument> readModelFile(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buffer) {
-    Error =
-        Path.str() + ": cannot read model file: " + Buffer.getError().message();
-    return std::nullopt;
-  }
-  return parseModelDocument((*Buffer)->getBuffer(), Path, Error);
+  if (!Buffer)
+    return llvm::createStringError(
+        Path + ": cannot read model file: " + Buffer.getError().message());
+  return parseModelDocument((*Buffer)->getBuffer(), Path);
 }
 
 } // namespace clang::coroguard

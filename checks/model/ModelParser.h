@@ -6,6 +6,7 @@
 #include "ResourceModel.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
 
 #include <optional>
 #include <string>
@@ -14,15 +15,13 @@ namespace clang::coroguard {
 
 /// Parses \p Text, a model document in the format of
 /// profiles/model.schema.json. Strict: unknown keys, wrong types, missing
-/// required keys and duplicate keys are errors. On failure returns nothing
-/// and sets \p Error to one line `<origin>:<line>:<col>: <what is wrong>`.
-std::optional<ModelDocument> parseModelDocument(llvm::StringRef Text,
-                                                llvm::StringRef Origin,
-                                                std::string &Error);
+/// required keys and duplicate keys are errors, one line each:
+/// `<origin>:<line>:<col>: <what is wrong>`.
+llvm::Expected<ModelDocument> parseModelDocument(llvm::StringRef Text,
+                                                 llvm::StringRef Origin);
 
 /// Reads and parses the model file at \p Path.
-std::optional<ModelDocument> readModelFile(llvm::StringRef Path,
-                                           std::string &Error);
+llvm::Expected<ModelDocument> readModelFile(llvm::StringRef Path);
 
 } // namespace clang::coroguard
 
