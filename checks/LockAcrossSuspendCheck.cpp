@@ -35,10 +35,12 @@ struct Lock {
   const Stmt *FirstSuspension = nullptr;
 };
 
-/// A tag argument such as std::defer_lock: the lock starts unlocked.
+/// A tag argument such as std::defer_lock or boost::defer_lock: the lock
+/// starts unlocked. Every library that has the tag spells its type
+/// defer_lock_t.
 bool isDeferTag(const Expr *Arg) {
   const CXXRecordDecl *RD = Arg->getType()->getAsCXXRecordDecl();
-  return RD && RD->getName() == "defer_lock_t" && RD->isInStdNamespace();
+  return RD && RD->getIdentifier() && RD->getName() == "defer_lock_t";
 }
 
 /// The mutex types a lock type is over: its template arguments.

@@ -1,0 +1,6 @@
+#pragma once
+namespace absl {
+class Duration {};
+Duration Milliseconds(int);
+void SleepFor(Duration d);
+} // namespace absl
