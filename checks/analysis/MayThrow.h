@@ -11,6 +11,13 @@
 //         to throw;
 //   none  no call: only co_await, co_yield and throw.
 //
+// clang-tidy's utils::ExceptionAnalyzer is not used: it answers a different
+// question ("can an exception escape this function?", by reading the
+// callee's body and its try/catch). The path analyses need the answer at
+// the call site before any body is read, by signature and policy: a call
+// into a library whose body is not visible must count as throwing under
+// `all`, which the analyzer would call non-throwing.
+//
 //===----------------------------------------------------------------------===//
 
 #ifndef COROGUARD_CHECKS_ANALYSIS_MAYTHROW_H
