@@ -16,7 +16,7 @@
 // callee's body and its try/catch). The path analyses need the answer at
 // the call site before any body is read, by signature and policy: a call
 // into a library whose body is not visible must count as throwing under
-// `all`, which the analyzer would call non-throwing.
+// `all`, where the analyzer can only answer "unknown".
 //
 //===----------------------------------------------------------------------===//
 
