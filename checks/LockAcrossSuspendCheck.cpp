@@ -88,13 +88,15 @@ bool mentions(const Stmt *S, const VarDecl *Var) {
   return false;
 }
 
-/// Which locks may hold their mutex: set by a locking declaration or
-/// lock(), cleared by unlock(), release(), a move away and the end of the
-/// lock's lifetime.
+/// Which locks may hold their mutex: set by a locking declaration or a
+/// member that takes the mutex again, cleared by a member that gives it up
+/// (the model's lockAcquires and lockReleases), a move away and the end of
+/// the lock's lifetime.
 class HeldLocks : public BitFlowClient {
 public:
-  HeldLocks(const FunctionFlow &Flow, std::vector<Lock> &Locks)
-      : Flow(Flow), Locks(Locks) {
+  HeldLocks(const FunctionFlow &Flow, ModelQueries &Model,
+            std::vector<Lock> &Locks)
+      : Flow(Flow), Model(Model), Locks(Locks) {
     for (unsigned I = 0; I < Locks.size(); ++I) {
       Index[Locks[I].Var] = I;
       Scopes.push_back(Flow.scopeOf(Locks[I].DeclaringStmt));
@@ -122,15 +124,16 @@ public:
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
       if (std::optional<unsigned> I =
               lockOf(Member->getImplicitObjectArgument())) {
-        llvm::StringRef Name =
-            Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier()
-                ? Member->getMethodDecl()->getName()
-                : "";
-        if (Name == "unlock" || Name == "release")
+        switch (Model.lockEffect(*Member)) {
+        case ModelQueries::LockEffect::Releases:
           State.reset(*I);
-        else if (Name == "lock" || Name == "try_lock" ||
-                 Name == "try_lock_for" || Name == "try_lock_until")
+          break;
+        case ModelQueries::LockEffect::Acquires:
           State.set(*I);
+          break;
+        case ModelQueries::LockEffect::None:
+          break;
+        }
       }
       return;
     }
@@ -186,6 +189,7 @@ private:
   }
 
   const FunctionFlow &Flow;
+  ModelQueries &Model;
   std::vector<Lock> &Locks;
   std::vector<const Stmt *> Scopes;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
@@ -216,7 +220,7 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
   FunctionFlow Flow(*Coroutine, *Body, throwOracle());
   if (!Flow.valid())
     return;
-  HeldLocks Client(Flow, Locks);
+  HeldLocks Client(Flow, model(), Locks);
   FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
   Solver.solve(llvm::BitVector(Locks.size()));
   Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });

@@ -555,6 +555,34 @@ bool ModelQueries::isLockType(QualType T) {
   return findByType(Model->lockTypes(), T) != nullptr;
 }
 
+ModelQueries::LockEffect
+ModelQueries::lockEffect(const CXXMemberCallExpr &Call) {
+  if (calls(Call, Model->lockReleases()))
+    return LockEffect::Releases;
+  if (calls(Call, Model->lockAcquires()))
+    return LockEffect::Acquires;
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return LockEffect::None;
+  if (!LockMethodClasses) {
+    LockMethodClasses.emplace();
+    for (const auto *Table : {&Model->lockReleases(), &Model->lockAcquires()})
+      for (const auto &Entry : *Table)
+        LockMethodClasses->insert(Entry.first.rsplit("::").first);
+  }
+  // A lock class the model describes: its entries are the whole answer.
+  for (const std::string &Name : calleeNames(Call))
+    if (LockMethodClasses->contains(llvm::StringRef(Name).rsplit("::").first))
+      return LockEffect::None;
+  llvm::StringRef Name = Method->getName();
+  if (Name == "unlock" || Name == "release")
+    return LockEffect::Releases;
+  if (Name == "lock" || Name == "try_lock" || Name == "try_lock_for" ||
+      Name == "try_lock_until")
+    return LockEffect::Acquires;
+  return LockEffect::None;
+}
+
 bool ModelQueries::isAsyncMutexType(QualType T) {
   if (findByType(Model->asyncMutexTypes(), T))
     return true;

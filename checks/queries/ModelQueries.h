@@ -112,6 +112,12 @@ public:
   /// The blocking entry for a call or construction, if any.
   std::optional<BlockingInfo> blockingCall(const Expr &CallOrConstruct);
   bool isLockType(QualType T);
+  /// What a member call on a lock does to its hold on the mutex: the
+  /// model's lockReleases and lockAcquires; for a lock class the model lists
+  /// no such member of, the standard names (unlock, release; lock,
+  /// try_lock, try_lock_for, try_lock_until).
+  enum class LockEffect { None, Releases, Acquires };
+  LockEffect lockEffect(const CXXMemberCallExpr &Call);
   /// A mutex whose locking is awaited: the model's asyncMutexTypes, or,
   /// inferred, a class with a member whose name contains "lock" and that
   /// returns a task or an awaitable.
@@ -179,6 +185,8 @@ private:
       MemberNameCache;
   llvm::DenseMap<const Type *, std::optional<ResourceInfo>> ResourceCache;
   llvm::DenseMap<const Type *, bool> AsyncMutexCache;
+  /// The classes that lockReleases or lockAcquires name members of.
+  std::optional<llvm::StringSet<>> LockMethodClasses;
   bool InResourceInference = false;
 };
 

@@ -44,6 +44,17 @@ task<> absl_lock_held() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the coroutine suspends here with 'lock' held
 }
 
+// Abseil's releasable lock gives its mutex up with Release(): the model's
+// lockReleases name it.
+task<> absl_releasable_held(bool early) {
+  absl::ReleasableMutexLock lock(&stats_mutex);
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'lock' may still hold its mutex
+  if (early)
+    lock.Release();
+  co_await fetch();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: the coroutine suspends here with 'lock' held
+}
+
 task<> sleeps() {
   boost::this_thread::sleep_for(std::chrono::milliseconds(5));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::this_thread::sleep_for' blocks the thread inside coroutine 'sleeps'; use an awaitable timer instead
@@ -69,6 +80,13 @@ task<> boost_deferred() {
   co_await fetch();
   lock.lock();
   lock.unlock();
+}
+
+// Released on every path before the suspension point.
+task<> absl_released_first() {
+  absl::ReleasableMutexLock lock(&stats_mutex);
+  lock.Release();
+  co_await fetch();
 }
 
 // The lock's scope ends before the suspension point.

@@ -23,4 +23,10 @@ public:
   explicit WriterMutexLock(Mutex *mu);
   ~WriterMutexLock();
 };
+class ReleasableMutexLock {
+public:
+  explicit ReleasableMutexLock(Mutex *mu);
+  ~ReleasableMutexLock();
+  void Release();
+};
 } // namespace absl
