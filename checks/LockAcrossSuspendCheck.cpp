@@ -10,6 +10,7 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "analysis/FlowSolver.h"
+#include "analysis/HandOver.h"
 #include "queries/ClassShape.h"
 
 #include "clang/AST/DeclTemplate.h"
@@ -137,15 +138,14 @@ public:
       }
       return;
     }
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (isa<CallExpr>(S)) {
       // std::move(lock): whoever receives it (an awaiter that unlocks in
       // await_suspend, a member) owns the mutex now.
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
-          (Callee->getName() == "move" || Callee->getName() == "forward") &&
-          Call->getNumArgs() == 1)
-        if (std::optional<unsigned> I = lockOf(Call->getArg(0)))
-          State.reset(*I);
+      for (const ast_matchers::BoundNodes &Moved :
+           ast_matchers::match(MovedFrom, *S, Flow.context()))
+        if (auto It = Index.find(Moved.getNodeAs<VarDecl>(handover::HandedVar));
+            It != Index.end())
+          State.reset(It->second);
     }
   }
 
@@ -193,6 +193,7 @@ private:
   std::vector<Lock> &Locks;
   std::vector<const Stmt *> Scopes;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
+  ast_matchers::StatementMatcher MovedFrom = handover::movedFrom();
 };
 
 } // namespace

@@ -100,7 +100,7 @@ public:
             const ThrowOracle &Throws, std::vector<ResourceFindings> &Vars,
             unsigned CalleeDepth)
       : Flow(Flow), Model(Model), Vars(Vars),
-        Uses(Model, Throws, Vars, CalleeDepth) {
+        Uses(Flow.context(), Model, Throws, Vars, CalleeDepth) {
     for (unsigned I = 0; I < Vars.size(); ++I) {
       Index[Vars[I].Var] = I;
       Scopes.push_back(Flow.scopeOf(Vars[I].DeclaringStmt));

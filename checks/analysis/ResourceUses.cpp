@@ -1,66 +1,31 @@
 //===--- ResourceUses.cpp -------------------------------------------------===//
 
 #include "ResourceUses.h"
+#include "HandOver.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 
-#include <functional>
-
 namespace clang::coroguard {
 
-ResourceUses::ResourceUses(ModelQueries &Model, const ThrowOracle &Throws,
+ResourceUses::ResourceUses(ASTContext &Context, ModelQueries &Model,
+                           const ThrowOracle &Throws,
                            const std::vector<ResourceFindings> &Vars,
                            unsigned CalleeDepth)
-    : Model(Model), Throws(Throws), Vars(Vars), CalleeDepth(CalleeDepth) {
+    : Context(Context), Model(Model), Throws(Throws), Vars(Vars),
+      CalleeDepth(CalleeDepth), HandOverRules(handover::anyHandOver(*this)) {
   for (unsigned I = 0; I < Vars.size(); ++I)
     Index[Vars[I].Var] = I;
 }
 
 std::optional<unsigned> ResourceUses::trackedVar(const Expr *E) const {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1 &&
-             Construct->getConstructor()->isCopyOrMoveConstructor())
-      E = Construct->getArg(0);
-    else
-      break;
-  }
-  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(handover::ignoringCopies(E));
   if (!Ref)
     return std::nullopt;
   auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
   if (It == Index.end())
     return std::nullopt;
   return It->second;
-}
-
-void ResourceUses::collectMentions(const Stmt *S,
-                                   llvm::SmallVectorImpl<unsigned> &Out) {
-  if (!S)
-    return;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
-    auto It = Index.find(dyn_cast<VarDecl>(Ref->getDecl()));
-    if (It != Index.end())
-      Out.push_back(It->second);
-  }
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    for (const LambdaCapture &Capture : Lambda->captures())
-      if (Capture.capturesVariable())
-        if (auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
-            It != Index.end())
-          Out.push_back(It->second);
-    for (const Expr *Init : Lambda->capture_inits())
-      collectMentions(Init, Out);
-    return;
-  }
-  for (const Stmt *Child : S->children())
-    collectMentions(Child, Out);
 }
 
 std::optional<unsigned> ResourceUses::releasedBy(const Stmt &S) const {
@@ -144,13 +109,6 @@ bool ResourceUses::releasesIn(const Stmt *S, unsigned I) const {
   return false;
 }
 
-static bool isNamedStdFunction(const FunctionDecl *FD,
-                               std::initializer_list<llvm::StringRef> Names) {
-  if (!FD || !FD->isInStdNamespace() || !FD->getIdentifier())
-    return false;
-  return llvm::is_contained(Names, FD->getName());
-}
-
 /// A callee name that says it releases what it is given.
 static bool soundsLikeRelease(const FunctionDecl &Callee) {
   if (!Callee.getIdentifier())
@@ -210,151 +168,69 @@ bool ResourceUses::partlyReleases(const Stmt &S, unsigned I) const {
   return false;
 }
 
-void ResourceUses::applyArguments(const FunctionDecl *Callee,
-                                  llvm::ArrayRef<const Expr *> Args,
-                                  bool IsGuard, llvm::BitVector &State) {
-  for (unsigned ArgIndex = 0; ArgIndex < Args.size(); ++ArgIndex) {
-    const Expr *Arg = Args[ArgIndex];
-    if (IsGuard) {
-      llvm::SmallVector<unsigned, 2> Mentioned;
-      collectMentions(Arg, Mentioned);
-      for (unsigned I : Mentioned)
-        State.reset(I);
-      continue;
-    }
-    // f(&x): whoever holds the pointer may release it.
-    if (const auto *Unary = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
-        Unary && Unary->getOpcode() == UO_AddrOf) {
-      if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
-        State.reset(*I);
-      continue;
-    }
-    std::optional<unsigned> I = trackedVar(Arg);
-    if (!I)
-      continue;
-    const ParmVarDecl *Param = Callee && ArgIndex < Callee->getNumParams()
-                                   ? Callee->getParamDecl(ArgIndex)
-                                   : nullptr;
-    // Unknown parameter (variadic, call through a pointer): the value was
-    // passed on, so assume the callee took it.
-    QualType ParamType = Param ? Param->getType() : QualType();
-    if (!Param || !ParamType->isReferenceType() ||
-        ParamType->isRValueReferenceType()) {
-      State.reset(*I);
-      continue;
-    }
-    if (!ParamType.getNonReferenceType().isConstQualified() && Callee &&
-        calleeReleasesParam(*Callee, ArgIndex, Vars[*I].Resource) ==
-            ParameterRelease::Every)
-      State.reset(*I);
-  }
+bool ResourceUses::isFollowed(const VarDecl &Var) const {
+  return Index.count(&Var);
 }
 
-void ResourceUses::applyCall(const CallExpr &Call, llvm::BitVector &State) {
-  const FunctionDecl *Callee = Call.getDirectCallee();
-  llvm::SmallVector<const Expr *, 4> Args(Call.arguments());
+bool ResourceUses::isGuard(const Expr &CallOrConstruct) const {
+  return Model.guardCall(CallOrConstruct) != nullptr;
+}
 
-  // x.close(), x.commit(): a release.
-  if (std::optional<unsigned> I = releasedBy(Call))
-    State.reset(*I);
-  // std::move(x), std::forward(x): whoever receives it owns it now.
-  if (isNamedStdFunction(Callee, {"move", "forward", "exchange"}) &&
-      !Args.empty())
-    if (std::optional<unsigned> I = trackedVar(Args.front())) {
-      State.reset(*I);
-      return;
-    }
-  bool IsGuard = Model.guardCall(Call) != nullptr;
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call)) {
-    // member = x: a copy into an owner. The object argument is not a
-    // parameter of the operator.
-    if (Op->getOperator() == OO_Equal && Args.size() == 2) {
-      if (std::optional<unsigned> I = trackedVar(Args[1]))
-        State.reset(*I);
-      return;
-    }
-    if (isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
-      Args.erase(Args.begin());
+bool ResourceUses::releasesOnEveryPath(const FunctionDecl &Callee,
+                                       unsigned Param,
+                                       const VarDecl &Var) const {
+  return calleeReleasesParam(Callee, Param,
+                             Vars[Index.lookup(&Var)].Resource) ==
+         ParameterRelease::Every;
+}
+
+bool ResourceUses::bodyReleases(const Stmt &Body, const VarDecl &Var) const {
+  return releasesIn(&Body, Index.lookup(&Var));
+}
+
+bool ResourceUses::destructorReleases(QualType Guard,
+                                      const VarDecl &Var) const {
+  return destructorReleases(Guard, Vars[Index.lookup(&Var)].Resource);
+}
+
+bool ResourceUses::mentionsFollowed(const Stmt *S) const {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Index.count(dyn_cast<VarDecl>(Ref->getDecl()));
+  // A lambda by its captures, implicit ones included: what its body names
+  // from outside, it captures.
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() &&
+          Index.count(dyn_cast<VarDecl>(Capture.getCapturedVar())))
+        return true;
+    return false;
   }
-  applyArguments(Callee, Args, IsGuard, State);
+  for (const Stmt *Child : S->children())
+    if (mentionsFollowed(Child))
+      return true;
+  return false;
 }
 
 void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
   if (State.none())
     return;
-  if (const auto *Call = dyn_cast<CallExpr>(&S)) {
-    applyCall(*Call, State);
-    return;
+  // x.close(), x.commit(): a release.
+  if (std::optional<unsigned> I = releasedBy(S))
+    State.reset(*I);
+  // The solver visits an element more than once (loops, then the replay
+  // that reports); what it hands over does not change. Every rule hands
+  // over a variable the element mentions.
+  auto [It, Inserted] = HandedOver.try_emplace(&S);
+  if (Inserted && mentionsFollowed(&S)) {
+    llvm::SmallVector<const VarDecl *, 2> Handed;
+    handover::handedOver(S, Context, HandOverRules, *this, Handed);
+    for (const VarDecl *Var : Handed)
+      It->second.push_back(Index.lookup(Var));
   }
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S)) {
-    const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    llvm::SmallVector<const Expr *, 4> Args(Construct->arguments());
-    // A copy of the resource into another object: that object owns it.
-    if (Ctor && Ctor->isCopyOrMoveConstructor() && Args.size() == 1) {
-      if (std::optional<unsigned> I = trackedVar(Args.front()))
-        State.reset(*I);
-      return;
-    }
-    applyArguments(Ctor, Args, Model.guardCall(*Construct) != nullptr, State);
-    // A guard of your own: an object made from the resource whose
-    // destructor releases it (also when it releases the wrong way, as
-    // seastar's deferred_close does: that is blocking-call's finding).
-    for (const Expr *Arg : Args)
-      if (std::optional<unsigned> I = trackedVar(Arg);
-          I && State.test(*I) &&
-          destructorReleases(Construct->getType(), Vars[*I].Resource))
-        State.reset(*I);
-    return;
-  }
-  if (const auto *Return = dyn_cast<ReturnStmt>(&S)) {
-    if (std::optional<unsigned> I = trackedVar(Return->getRetValue()))
-      State.reset(*I);
-    return;
-  }
-  if (const auto *CoReturn = dyn_cast<CoreturnStmt>(&S)) {
-    if (std::optional<unsigned> I = trackedVar(CoReturn->getOperand()))
-      State.reset(*I);
-    return;
-  }
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(&S)) {
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (!Capture.capturesVariable())
-        continue;
-      auto It = Index.find(dyn_cast<VarDecl>(Capture.getCapturedVar()));
-      if (It == Index.end())
-        continue;
-      // By copy: the lambda owns a copy. By reference: the lambda takes
-      // over when its body releases the resource (it is run, or handed to
-      // whoever runs it).
-      if (Capture.getCaptureKind() == LCK_ByCopy ||
-          releasesIn(Lambda->getBody(), It->second))
-        State.reset(It->second);
-    }
-    return;
-  }
-  if (const auto *Unary = dyn_cast<UnaryOperator>(&S)) {
-    if (Unary->getOpcode() == UO_AddrOf)
-      if (std::optional<unsigned> I = trackedVar(Unary->getSubExpr()))
-        State.reset(*I);
-    return;
-  }
-  if (const auto *DS = dyn_cast<DeclStmt>(&S)) {
-    // auto &alias = x; auto *p = &x: the alias is not followed, so x is
-    // let go.
-    for (const Decl *D : DS->decls()) {
-      const auto *Var = dyn_cast<VarDecl>(D);
-      if (!Var || !Var->hasInit())
-        continue;
-      const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
-      if (const auto *Unary = dyn_cast<UnaryOperator>(Init);
-          Unary && Unary->getOpcode() == UO_AddrOf)
-        Init = Unary->getSubExpr();
-      else if (!Var->getType()->isReferenceType())
-        continue;
-      if (std::optional<unsigned> I = trackedVar(Init))
-        State.reset(*I);
-    }
-  }
+  for (unsigned I : It->second)
+    State.reset(I);
 }
 
 } // namespace clang::coroguard

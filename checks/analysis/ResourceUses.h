@@ -5,12 +5,14 @@
 // release methods) or hand over (to a guard, an owner, a callee that takes
 // it by value or rvalue reference or that releases it, a return value, a
 // lambda that captures it by copy, or anything that takes its address)?
+// The hand-over rules themselves are matchers, in analysis/HandOver.h.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef COROGUARD_CHECKS_ANALYSIS_RESOURCEUSES_H
 #define COROGUARD_CHECKS_ANALYSIS_RESOURCEUSES_H
 
+#include "analysis/HandOver.h"
 #include "analysis/ResourceLifetime.h"
 
 #include "clang/AST/ParentMap.h"
@@ -19,11 +21,12 @@
 
 namespace clang::coroguard {
 
-class ResourceUses {
+class ResourceUses : private OwnershipQueries {
 public:
   /// \p CalleeDepth: how many callers up this analysis runs (callees are
   /// summarised by the same analysis, a few levels deep).
-  ResourceUses(ModelQueries &Model, const ThrowOracle &Throws,
+  ResourceUses(ASTContext &Context, ModelQueries &Model,
+               const ThrowOracle &Throws,
                const std::vector<ResourceFindings> &Vars, unsigned CalleeDepth);
 
   /// Clears in \p State the variables \p S releases or hands over.
@@ -48,13 +51,17 @@ public:
   bool destructorReleases(QualType Guard, const ResourceInfo &Resource) const;
 
 private:
-  void applyCall(const CallExpr &Call, llvm::BitVector &State);
-  void applyArguments(const FunctionDecl *Callee,
-                      llvm::ArrayRef<const Expr *> Args, bool IsGuard,
-                      llvm::BitVector &State);
-  /// Every tracked variable mentioned anywhere in \p S, lambda captures
-  /// included.
-  void collectMentions(const Stmt *S, llvm::SmallVectorImpl<unsigned> &Out);
+  // The questions of the hand-over rules (analysis/HandOver.h).
+  bool isFollowed(const VarDecl &Var) const override;
+  bool isGuard(const Expr &CallOrConstruct) const override;
+  bool releasesOnEveryPath(const FunctionDecl &Callee, unsigned Param,
+                           const VarDecl &Var) const override;
+  bool bodyReleases(const Stmt &Body, const VarDecl &Var) const override;
+  bool destructorReleases(QualType Guard, const VarDecl &Var) const override;
+
+  /// Whether \p S names a followed variable, or a lambda in it captures
+  /// one.
+  bool mentionsFollowed(const Stmt *S) const;
   /// Whether \p Callee releases or hands over its parameter \p Param on
   /// every path (decided on its CFG when it is defined in this translation
   /// unit, by its name otherwise).
@@ -62,10 +69,14 @@ private:
                                        unsigned Param,
                                        const ResourceInfo &Resource) const;
 
+  ASTContext &Context;
   ModelQueries &Model;
   const ThrowOracle &Throws;
   const std::vector<ResourceFindings> &Vars;
   unsigned CalleeDepth;
+  ast_matchers::StatementMatcher HandOverRules;
+  /// The variables each element hands over, once matched.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> HandedOver;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>,
                          ParameterRelease>
