@@ -41,8 +41,8 @@ std::pair<const FunctionDecl *, llvm::ArrayRef<const Expr *>>
 calleeAndArguments(const CallExpr &Call) {
   const FunctionDecl *Callee = Call.getDirectCallee();
   llvm::ArrayRef<const Expr *> Args(Call.getArgs(), Call.getNumArgs());
-  if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee) &&
-      !Args.empty())
+  if (isa<CXXOperatorCallExpr>(Call) &&
+      isa_and_nonnull<CXXMethodDecl>(Callee) && !Args.empty())
     Args = Args.drop_front();
   return {Callee, Args};
 }
@@ -78,13 +78,14 @@ AST_MATCHER_P(VarDecl, isFollowedBy, const OwnershipQueries *, Queries) {
   return Queries->isFollowed(Node);
 }
 
-AST_MATCHER_P(Expr, throughCopies, ast_matchers::internal::Matcher<Expr>, Inner) {
+AST_MATCHER_P(Expr, throughCopies, ast_matchers::internal::Matcher<Expr>,
+              Inner) {
   const Expr *E = ignoringCopies(&Node);
   return E && Inner.matches(*E, Finder, Builder);
 }
 
-AST_MATCHER_P(CoreturnStmt, hasCoreturnOperand, ast_matchers::internal::Matcher<Expr>,
-              Inner) {
+AST_MATCHER_P(CoreturnStmt, hasCoreturnOperand,
+              ast_matchers::internal::Matcher<Expr>, Inner) {
   const Expr *Operand = Node.getOperand();
   return Operand && Inner.matches(*Operand, Finder, Builder);
 }
@@ -190,6 +191,8 @@ StatementMatcher anyHandOver(const OwnershipQueries &Queries) {
   auto Followed = varDecl(isFollowedBy(&Queries)).bind(HandedVar);
   auto Named = throughCopies(declRefExpr(to(Followed)));
   auto AddressOf = unaryOperator(hasOperatorName("&"), hasUnaryOperand(Named));
+  auto Mentions = expr(eachOf(declRefExpr(to(Followed)),
+                              forEachDescendant(declRefExpr(to(Followed)))));
   return stmt(eachOf(
       // std::move(x): whoever receives it owns it now.
       movedFrom(Named),
@@ -209,22 +212,16 @@ StatementMatcher anyHandOver(const OwnershipQueries &Queries) {
       lambdaExpr(forEachReferenceCaptureReleased(&Queries)),
       // &x; auto &alias = x; auto *p = &x: the alias is not followed.
       AddressOf,
-      declStmt(forEach(varDecl(eachOf(
-          hasInitializer(ignoringParenImpCasts(AddressOf)),
-          allOf(hasType(referenceType()), hasInitializer(Named)))))),
+      declStmt(forEach(varDecl(
+          eachOf(hasInitializer(ignoringParenImpCasts(AddressOf)),
+                 allOf(hasType(referenceType()), hasInitializer(Named)))))),
       // f(std::move(x)), f(x) by value, close_all(x) that closes it.
       callExpr(forEachArgumentTakenOver(&Queries)),
       cxxConstructExpr(forEachArgumentTakenOver(&Queries)),
       // scope_guard g([&] { ... x ... }): every variable a guard is made
       // from is the guard's to release.
-      callExpr(isGuardOf(&Queries),
-               forEachArgument(expr(eachOf(declRefExpr(to(Followed)),
-                                           forEachDescendant(declRefExpr(
-                                               to(Followed))))))),
-      cxxConstructExpr(isGuardOf(&Queries),
-                       forEachArgument(expr(eachOf(
-                           declRefExpr(to(Followed)),
-                           forEachDescendant(declRefExpr(to(Followed))))))),
+      callExpr(isGuardOf(&Queries), forEachArgument(Mentions)),
+      cxxConstructExpr(isGuardOf(&Queries), forEachArgument(Mentions)),
       cxxConstructExpr(forEachArgumentGuardedByDestructor(&Queries))));
 }
 

@@ -7,18 +7,8 @@
 
 #include "SuppressedExceptionCheck.h"
 
-#include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
-#include "ErrorCallbacks.h"
 #include "analysis/HandlerRules.h"
-#include "model/ModelLoader.h"
-
-#include "clang/AST/DeclTemplate.h"
-#include "clang/AST/ExprCXX.h"
-#include "clang/AST/StmtCXX.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Basic/SourceManager.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 
