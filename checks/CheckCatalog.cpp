@@ -5,7 +5,8 @@
 namespace clang::coroguard {
 
 static const CheckInfo Catalog[] = {
-#define COROGUARD_CHECK(Name, Class, Summary) {Name, Summary},
+#define COROGUARD_CHECK(Name, Class, Title, Summary)                           \
+  {Name, #Class, Title, Summary},
 #include "Checks.def"
 };
 

@@ -10,7 +10,9 @@ namespace clang::coroguard {
 
 struct CheckInfo {
   llvm::StringRef Name;
-  llvm::StringRef Summary;
+  llvm::StringRef ClassName; ///< e.g. BlockingCallCheck
+  llvm::StringRef Title;     ///< one short sentence
+  llvm::StringRef Summary;   ///< what it finds and why that matters
 };
 
 /// Every coroguard check, sorted by name. The module registers exactly

@@ -4,7 +4,8 @@
 #
 #   scripts/setup.sh            # packages + build
 #   scripts/setup.sh --test     # also what the test suite runs on: the
-#                               # real code of asio's and Boost's examples
+#                               # real code of asio's and Boost's examples,
+#                               # and the SARIF validator (npm)
 #   scripts/setup.sh --test --sanitize
 #                               # and an ASan+UBSan build with the libFuzzer
 #                               # harnesses, in build-sanitize/ (clang-22)
@@ -41,13 +42,27 @@ for p in "${PACKAGES[@]}"; do
     missing+=("$p")
   fi
 done
+SUDO=()
+if [[ $(id -u) -ne 0 ]]; then SUDO=(sudo); fi
+export DEBIAN_FRONTEND=noninteractive
 if ((${#missing[@]})); then
   echo "coroguard setup: installing ${missing[*]}" >&2
-  SUDO=()
-  if [[ $(id -u) -ne 0 ]]; then SUDO=(sudo); fi
-  export DEBIAN_FRONTEND=noninteractive
   "${SUDO[@]}" apt-get update -qq
   "${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The SARIF validator the tests run (Microsoft's sarif-multitool, from npm).
+if [[ " $* " == *" --test "* ]] && ! command -v sarif-multitool >/dev/null; then
+  if ! command -v npm >/dev/null; then
+    echo "coroguard setup: installing npm" >&2
+    "${SUDO[@]}" apt-get update -qq
+    "${SUDO[@]}" apt-get install -y -qq --no-install-recommends npm >/dev/null
+  fi
+  echo "coroguard setup: installing @microsoft/sarif-multitool" >&2
+  "${SUDO[@]}" npm install -g --silent @microsoft/sarif-multitool@5.7.0 >/dev/null
+  # Its postinstall step (chmod of the binary) is not run by every npm.
+  find "$(npm root -g)/@microsoft" -name Sarif.Multitool -type f \
+    -exec "${SUDO[@]}" chmod a+x {} +
 fi
 
 if [[ ! -f "$BUILD/build.ninja" ]]; then

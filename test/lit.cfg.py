@@ -75,6 +75,9 @@ config.substitutions.append(("%lsp_client", config.python_executable + " " +
 config.substitutions.append(("%expect_exit", config.python_executable + " " +
                              os.path.join(scripts, "expect_exit.py")))
 config.substitutions.append(("%python", config.python_executable))
+config.substitutions.append(("%validate_sarif", config.python_executable +
+                             " " + os.path.join(scripts,
+                                                "validate_sarif.py")))
 config.substitutions.append(("%resource_dir", config.clang_resource_dir))
 config.substitutions.append(("%inputs", inputs))
 config.substitutions.append(("%scripts", scripts))

@@ -8,8 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CheckCatalog.h"
 #include "FixApplier.h"
+#include "Identity.h"
 #include "InputSetup.h"
 #include "ModelDump.h"
 #include "OutputFile.h"
@@ -21,6 +23,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -28,6 +31,8 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
 
 namespace cl = llvm::cl;
 
@@ -100,6 +105,32 @@ cl::opt<bool> DumpModel(
     cl::desc("Print the effective model (built-in profiles, model files of "
              "the configuration and --model files) as JSON and exit"),
     cl::cat(Category));
+cl::opt<std::string> ProjectRoot(
+    "project-root",
+    cl::desc("Directory that baseline paths, finding identities and SARIF "
+             "URIs are relative to (default: the nearest directory above "
+             "the working directory that holds .git, else the working "
+             "directory)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<std::string> WriteBaseline(
+    "write-baseline",
+    cl::desc("Record the findings of this run in a baseline file"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only findings that are not in this baseline; the exit "
+             "code follows the new findings"),
+    cl::value_desc("file"), cl::cat(Category));
+cl::opt<bool> PruneBaseline(
+    "prune-baseline",
+    cl::desc("With --baseline: rewrite the baseline without the findings "
+             "that are fixed"),
+    cl::cat(Category));
+cl::opt<std::string> DocsUrl(
+    "docs-url",
+    cl::desc("Base URL of the check pages, for SARIF helpUri (default: the "
+             "pages installed with coroguard)"),
+    cl::value_desc("url"), cl::cat(Category));
 // -j4, -j 4 and -j=4, as make and ninja users write it.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
@@ -135,6 +166,47 @@ bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
     }
   }
   return true;
+}
+
+/// `8 findings in 2 of 4 files analysed`, exact: each file counts once.
+std::string summaryOf(const clang::coroguard::Report &R,
+                      const std::vector<std::string> &Analysed) {
+  llvm::StringSet<> WithFindings;
+  for (const clang::coroguard::Finding &F : R.Findings)
+    WithFindings.insert(F.Where.File);
+  bool AllAnalysed = llvm::all_of(WithFindings, [&](const auto &File) {
+    return llvm::is_contained(Analysed, File.getKey());
+  });
+  auto Plural = [](size_t N, llvm::StringRef Word) {
+    return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+  };
+  std::string Text = Plural(R.Findings.size(), "finding");
+  if (AllAnalysed)
+    Text += " in " + std::to_string(WithFindings.size()) + " of " +
+            Plural(Analysed.size(), "file") + " analysed";
+  else
+    Text += " in " + Plural(WithFindings.size(), "file") + " (" +
+            Plural(Analysed.size(), "file") + " analysed)";
+  if (!R.Errors.empty())
+    Text += ", " + Plural(R.Errors.size(), "error");
+  return Text;
+}
+
+/// Where the check pages are, as a URL ending in '/': next to an installed
+/// coroguard (share/doc/coroguard), else in the source tree it was built
+/// from.
+std::string docsBase(const char *Argv0) {
+  if (!DocsUrl.empty())
+    return llvm::StringRef(DocsUrl).rtrim('/').str() + "/";
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&docsBase));
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Installed, "share", "doc", "coroguard");
+  llvm::StringRef Dir = llvm::sys::fs::is_directory(Installed)
+                            ? llvm::StringRef(Installed)
+                            : llvm::StringRef(COROGUARD_SOURCE_DOCS_DIR);
+  return "file://" + Dir.str() + "/";
 }
 
 } // namespace
@@ -177,6 +249,20 @@ int main(int Argc, const char **Argv) {
   };
   const std::string OutputPath = Absolute(OutputFile);
   const std::string ExportFixesPath = Absolute(ExportFixes);
+  const std::string BaselinePath = Absolute(BaselineFile);
+  const std::string WriteBaselinePath = Absolute(WriteBaseline);
+  const std::string Root =
+      ProjectRoot.empty() ? clang::coroguard::findProjectRoot(StartDirectory)
+                          : Absolute(ProjectRoot);
+  if (PruneBaseline && BaselinePath.empty())
+    return usageError("--prune-baseline needs --baseline=<file>");
+  std::optional<std::vector<clang::coroguard::BaselineEntry>> Baseline;
+  if (!BaselinePath.empty()) {
+    auto Read = clang::coroguard::readBaseline(BaselinePath);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Baseline = std::move(*Read);
+  }
 
   if (!HeaderFilter.empty()) {
     std::string Problem;
@@ -272,22 +358,51 @@ int main(int Argc, const char **Argv) {
     Report.Errors.push_back(std::move(E));
   clang::coroguard::sortReport(Report);
 
+  clang::coroguard::assignIdentities(Report, Root);
+  std::optional<clang::coroguard::BaselineComparison> Comparison;
+  if (Baseline) {
+    Comparison = clang::coroguard::compareWithBaseline(Report, *Baseline, Root);
+    for (size_t I = 0; I < Report.Findings.size(); ++I)
+      Report.Findings[I].InBaseline =
+          Comparison->Known[I] ? clang::coroguard::Finding::Baseline::Unchanged
+                               : clang::coroguard::Finding::Baseline::New;
+  }
+  const size_t AllFindings = Report.Findings.size();
+  const size_t NewFindings = Comparison ? Comparison->New : AllFindings;
+  const int ResultCode = !Report.Errors.empty() ? ExitError
+                         : NewFindings          ? ExitFindings
+                                                : ExitClean;
+
   int Status = ExitClean;
   auto Write = [&](llvm::raw_ostream &OS) {
+    // Text and JSON show what is new; SARIF shows everything, each result
+    // with its baselineState.
+    clang::coroguard::Report NewOnly;
+    const clang::coroguard::Report *Shown = &Report;
+    if (Comparison && OutputFormat != Format::Sarif) {
+      NewOnly.Errors = Report.Errors;
+      NewOnly.Sources = Report.Sources;
+      for (const clang::coroguard::Finding &F : Report.Findings)
+        if (F.InBaseline != clang::coroguard::Finding::Baseline::Unchanged)
+          NewOnly.Findings.push_back(F);
+      Shown = &NewOnly;
+    }
     switch (OutputFormat) {
     case Format::Text:
-      clang::coroguard::writeText(Report, OS,
+      clang::coroguard::writeText(*Shown, OS,
                                   OutputFile.empty() && OS.is_displayed());
       break;
     case Format::Json:
-      clang::coroguard::writeJson(Report, OS);
+      clang::coroguard::writeJson(*Shown, OS);
       break;
     case Format::Sarif: {
-      std::vector<clang::coroguard::CheckDescription> Rules;
-      for (const clang::coroguard::CheckInfo &Info :
-           clang::coroguard::getCheckCatalog())
-        Rules.push_back({Info.Name.str(), Info.Summary.str()});
-      clang::coroguard::writeSarif(Report, Rules, StartDirectory, OS);
+      clang::coroguard::SarifSettings Sarif;
+      Sarif.SourceRoot = Root;
+      Sarif.DocsBase = docsBase(Argv[0]);
+      Sarif.HasBaseline = Comparison.has_value();
+      Sarif.Fixed = Comparison ? &Comparison->Fixed : nullptr;
+      Sarif.ExitCode = ResultCode;
+      clang::coroguard::writeSarif(*Shown, Sarif, OS);
       break;
     }
     }
@@ -326,18 +441,33 @@ int main(int Argc, const char **Argv) {
       llvm::errs() << "coroguard: applied " << Applied << " fix"
                    << (Applied == 1 ? "" : "es") << "\n";
   }
-  if (!Quiet)
-    llvm::errs() << "coroguard: " << Report.Findings.size() << " finding"
-                 << (Report.Findings.size() == 1 ? "" : "s") << " in "
-                 << Inputs.Files.size() << " file"
-                 << (Inputs.Files.size() == 1 ? "" : "s")
-                 << (Report.Errors.empty()
-                         ? ""
-                         : ", " + std::to_string(Report.Errors.size()) +
-                               " error(s)")
-                 << "\n";
+  auto WriteBaselineFile =
+      [&](const std::string &Path,
+          std::vector<clang::coroguard::BaselineEntry> Entries) {
+        if (llvm::Error Err = clang::coroguard::writeOutputFile(
+                Path, [&](llvm::raw_ostream &OS) {
+                  clang::coroguard::writeBaseline(std::move(Entries), OS);
+                })) {
+          llvm::errs() << "coroguard: error: cannot write '" << Path
+                       << "': " << llvm::toString(std::move(Err)) << "\n";
+          Status = ExitError;
+        }
+      };
+  if (!WriteBaselinePath.empty())
+    WriteBaselineFile(WriteBaselinePath,
+                      clang::coroguard::baselineOf(Report, Root));
+  if (PruneBaseline)
+    WriteBaselineFile(BaselinePath, Comparison->Kept);
 
-  if (Status == ExitError || !Report.Errors.empty())
-    return ExitError;
-  return Report.Findings.empty() ? ExitClean : ExitFindings;
+  if (!Quiet) {
+    llvm::errs() << "coroguard: ";
+    if (Comparison)
+      llvm::errs() << Comparison->New << " new, " << Comparison->Baselined
+                   << " baselined, " << Comparison->Fixed.size()
+                   << " fixed since the baseline"
+                   << (PruneBaseline ? " (pruned)" : "") << "; ";
+    llvm::errs() << summaryOf(Report, Inputs.Files) << "\n";
+  }
+
+  return Status == ExitError ? ExitError : ResultCode;
 }

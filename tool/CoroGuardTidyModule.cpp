@@ -11,7 +11,7 @@
 
 namespace clang::coroguard {
 
-#define COROGUARD_CHECK(Name, Class, Summary)                                  \
+#define COROGUARD_CHECK(Name, Class, Title, Summary)                           \
   std::unique_ptr<tidy::ClangTidyCheck> create##Class(                         \
       llvm::StringRef, tidy::ClangTidyContext *);
 #include "Checks.def"
@@ -21,7 +21,7 @@ namespace {
 class CoroGuardModule : public tidy::ClangTidyModule {
 public:
   void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
-#define COROGUARD_CHECK(Name, Class, Summary)                                  \
+#define COROGUARD_CHECK(Name, Class, Title, Summary)                           \
   Factories.registerCheckFactory(Name, create##Class);
 #include "Checks.def"
   }

@@ -43,10 +43,41 @@ void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
                      R.getReplacementText().str()});
 }
 
+/// The innermost function of \p Functions around \p P.
+std::string functionAt(const FunctionIndex &Functions,
+                       const SourcePosition &P) {
+  auto It = Functions.find(P.File);
+  if (It == Functions.end())
+    return "";
+  const FunctionSpan *Innermost = nullptr;
+  for (const FunctionSpan &Span : It->second) {
+    if (Span.Begin > P.Offset)
+      break;
+    if (P.Offset <= Span.End)
+      Innermost = &Span;
+  }
+  return Innermost ? Innermost->Signature : "";
+}
+
 } // namespace
 
+void addFunctionSpans(std::vector<FunctionSpan> Spans, FunctionIndex &Index) {
+  for (FunctionSpan &Span : Spans) {
+    std::vector<FunctionSpan> &InFile = Index[Span.File];
+    auto Key = [](const FunctionSpan &S) {
+      return std::tie(S.Begin, S.End, S.Signature);
+    };
+    auto At =
+        llvm::lower_bound(InFile, Span, [&](const auto &A, const auto &B) {
+          return Key(A) < Key(B);
+        });
+    if (At == InFile.end() || Key(*At) != Key(Span))
+      InFile.insert(At, std::move(Span));
+  }
+}
+
 void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                     Report &Out) {
+                     const FunctionIndex &Functions, Report &Out) {
   SourceText &Lines = *Out.Sources;
   for (const clang::tidy::ClangTidyError &E : Errors) {
     const clang::tooling::DiagnosticMessage &M = E.Message;
@@ -91,6 +122,7 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
           {N.Message, position(Lines, resolvePath(N.FilePath, E.BuildDirectory),
                                N.FileOffset)});
     appendEdits(M.Fix, E.BuildDirectory, F.Fixes);
+    F.Function = functionAt(Functions, F.Where);
     Out.Findings.push_back(std::move(F));
   }
   sortReport(Out);

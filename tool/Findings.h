@@ -45,6 +45,13 @@ struct Finding {
   SourcePosition Where;
   std::vector<Note> Notes;
   std::vector<Edit> Fixes;
+  /// The signature of the function the finding lies in, empty outside one.
+  std::string Function;
+  /// Stable across unrelated edits (see Identity.h); set by
+  /// assignIdentities.
+  std::string Identity;
+  /// With --baseline: whether the baseline holds this finding.
+  enum class Baseline { None, New, Unchanged } InBaseline = Baseline::None;
 };
 
 /// A problem that kept a file from being analysed completely.
@@ -64,10 +71,18 @@ struct Report {
   std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();
 };
 
+/// The functions of each file (absolute path), sorted by start.
+using FunctionIndex = llvm::StringMap<std::vector<FunctionSpan>>;
+
+/// Adds \p Spans to \p Index (a header's functions come once per
+/// translation unit that includes it; kept once).
+void addFunctionSpans(std::vector<FunctionSpan> Spans, FunctionIndex &Index);
+
 /// Converts clang-tidy's errors into findings (sorted by file, line,
-/// column, check) and compiler errors into input errors.
+/// column, check), each with the function it lies in from \p Functions,
+/// and compiler errors into input errors.
 void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                     Report &Out);
+                     const FunctionIndex &Functions, Report &Out);
 
 /// Sorts findings and errors into their documented order.
 void sortReport(Report &R);

@@ -9,10 +9,7 @@
 
 namespace clang::coroguard {
 
-struct CheckDescription {
-  std::string Name;
-  std::string Summary;
-};
+struct BaselineEntry;
 
 /// clang-style `file:line:col: warning: message [check]` lines, each
 /// finding followed by its notes; with \p ShowSource, the source line and a
@@ -22,10 +19,21 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource);
 /// The versioned JSON document described in docs/output.md.
 void writeJson(const Report &R, llvm::raw_ostream &OS);
 
-/// SARIF 2.1.0 as GitHub code scanning reads it; paths relative to
-/// \p SourceRoot become `%SRCROOT%`-relative URIs.
-void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
-                llvm::StringRef SourceRoot, llvm::raw_ostream &OS);
+struct SarifSettings {
+  /// Paths inside it become `%SRCROOT%`-relative URIs.
+  std::string SourceRoot;
+  /// Where the check pages are: helpUri is DocsBase + "checks/<check>.md".
+  std::string DocsBase;
+  /// With a baseline: every result gets a baselineState, and the fixed
+  /// entries are results with baselineState "absent".
+  bool HasBaseline = false;
+  const std::vector<BaselineEntry> *Fixed = nullptr;
+  int ExitCode = 0;
+};
+
+/// SARIF 2.1.0 as GitHub code scanning and IDE viewers read it.
+void writeSarif(const Report &R, const SarifSettings &Settings,
+                llvm::raw_ostream &OS);
 
 } // namespace clang::coroguard
 

@@ -33,7 +33,8 @@ static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
 static std::vector<tidy::ClangTidyError>
 runOne(const tooling::CompilationDatabase &Compilations,
        const std::string &File, const RunSettings &Settings,
-       std::vector<InputError> &Errors, llvm::StringMap<FileStamp> &Stamps) {
+       std::vector<InputError> &Errors, llvm::StringMap<FileStamp> &Stamps,
+       std::vector<FunctionSpan> &Functions) {
   // A bad model file is reported here, once per file, and the file is not
   // analysed. The checks then find the model in the process's cache.
   if (Settings.ModelFilesFor) {
@@ -63,6 +64,7 @@ runOne(const tooling::CompilationDatabase &Compilations,
                                    "check); its findings are lost, the other "
                                    "files are still reported"});
   Stamps = std::move(Result.FilesRead);
+  Functions = std::move(Result.Functions);
   return std::move(Result.Errors);
 }
 
@@ -73,12 +75,15 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   std::mutex Lock;
   std::vector<InputError> ModelErrors;
   llvm::StringMap<FileStamp> FilesRead;
+  FunctionIndex Functions;
   auto RunAndCollect = [&](const std::string &File) {
     std::vector<InputError> FileErrors;
     llvm::StringMap<FileStamp> Stamps;
+    std::vector<FunctionSpan> Spans;
     std::vector<tidy::ClangTidyError> Errors =
-        runOne(Compilations, File, Settings, FileErrors, Stamps);
+        runOne(Compilations, File, Settings, FileErrors, Stamps, Spans);
     std::lock_guard<std::mutex> Guard(Lock);
+    addFunctionSpans(std::move(Spans), Functions);
     for (auto &E : Errors)
       RawErrors.push_back(std::move(E));
     for (auto &E : FileErrors)
@@ -101,7 +106,7 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   Report R;
   R.Errors = std::move(ModelErrors);
   R.FilesRead = std::move(FilesRead);
-  collectFindings(RawErrors, R);
+  collectFindings(RawErrors, Functions, R);
   return R;
 }
 

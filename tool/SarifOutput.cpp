@@ -1,11 +1,12 @@
 //===--- SarifOutput.cpp - SARIF 2.1.0 for code-scanning services ---------===//
 
+#include "Baseline.h"
+#include "CheckCatalog.h"
 #include "OutputWriters.h"
 #include "Version.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/SHA1.h"
 
 #include <nlohmann/json.hpp>
 
@@ -14,14 +15,6 @@ namespace clang::coroguard {
 using json = nlohmann::ordered_json;
 
 namespace {
-
-constexpr size_t MaxRuleText = 1024;
-
-std::string clip(llvm::StringRef Text) {
-  return Text.size() <= MaxRuleText
-             ? Text.str()
-             : Text.take_front(MaxRuleText - 3).str() + "...";
-}
 
 /// \p Dir with exactly one trailing '/', as SARIF wants base URIs.
 std::string asDirectory(llvm::StringRef Dir) {
@@ -65,39 +58,88 @@ json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot,
   return Loc;
 }
 
-/// A stable identity for an alert across commits: the check, the message
-/// and the text of the flagged line (not its number, which moves).
-std::string lineHash(const Finding &F, SourceText &Sources) {
-  llvm::SHA1 Hash;
-  Hash.update(F.Check);
-  Hash.update(F.Message);
-  Hash.update(Sources.line(F.Where.File, F.Where.Line).trim());
-  return llvm::toHex(Hash.final(), /*LowerCase=*/true).substr(0, 16) + ":1";
+/// The check pages, embedded at build time (docs/checks/*.md).
+const llvm::StringMap<llvm::StringRef> &checkPages() {
+  static const llvm::StringMap<llvm::StringRef> Pages = {
+#include "CheckDocs.inc"
+  };
+  return Pages;
+}
+
+/// `clang-diagnostic-unused-variable` -> `UnusedVariable`.
+std::string pascalCase(llvm::StringRef Dashed) {
+  std::string Out;
+  llvm::SmallVector<llvm::StringRef, 4> Words;
+  Dashed.split(Words, '-', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Word : Words)
+    Out += llvm::toUpper(Word.front()) + Word.drop_front().str();
+  return Out;
+}
+
+json coroguardRule(const CheckInfo &Check, llvm::StringRef DocsBase) {
+  llvm::StringRef Page = checkPages().lookup(Check.Name);
+  std::string Help = Page.empty() ? Check.Summary.str() : Page.str();
+  return {{"id", Check.Name},
+          {"name", Check.ClassName.drop_back(strlen("Check")).str()},
+          {"shortDescription", {{"text", Check.Title}}},
+          {"fullDescription", {{"text", Check.Summary}}},
+          {"helpUri", DocsBase.str() + "checks/" + Check.Name.str() + ".md"},
+          {"help", {{"text", Help}, {"markdown", Help}}},
+          {"defaultConfiguration", {{"level", "warning"}}}};
+}
+
+/// A rule for a compiler warning that a configuration turned on.
+json diagnosticRule(llvm::StringRef Id) {
+  llvm::StringRef Flag = Id.drop_front(strlen("clang-diagnostic-"));
+  std::string Text = "Clang's -W" + Flag.str() + " warning.";
+  return {
+      {"id", Id},
+      {"name", "ClangDiagnostic" + pascalCase(Flag)},
+      {"shortDescription", {{"text", Text}}},
+      {"fullDescription",
+       {{"text", Text +
+                     " Reported because the configuration enables "
+                     "clang-diagnostic-" +
+                     Flag.str() + "."}}},
+      {"helpUri", "https://clang.llvm.org/docs/DiagnosticsReference.html#w" +
+                      Flag.lower()},
+      {"help", {{"text", Text}, {"markdown", Text}}},
+      {"defaultConfiguration", {{"level", "warning"}}}};
 }
 
 } // namespace
 
-void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
-                llvm::StringRef SourceRoot, llvm::raw_ostream &OS) {
+void writeSarif(const Report &R, const SarifSettings &Settings,
+                llvm::raw_ostream &OS) {
+  llvm::StringRef SourceRoot = Settings.SourceRoot;
   json RuleArray = json::array();
-  for (const CheckDescription &Rule : Rules)
-    RuleArray.push_back(
-        {{"id", Rule.Name},
-         {"shortDescription", {{"text", clip(Rule.Summary)}}},
-         {"fullDescription", {{"text", clip(Rule.Summary)}}},
-         {"help", {{"text", clip("See docs/checks/" + Rule.Name + ".md")}}}});
+  llvm::StringMap<unsigned> RuleIndex;
+  for (const CheckInfo &Check : getCheckCatalog()) {
+    RuleIndex[Check.Name] = RuleArray.size();
+    RuleArray.push_back(coroguardRule(Check, Settings.DocsBase));
+  }
+  for (const Finding &F : R.Findings)
+    if (!RuleIndex.count(F.Check)) {
+      RuleIndex[F.Check] = RuleArray.size();
+      RuleArray.push_back(diagnosticRule(F.Check));
+    }
 
   json Results = json::array();
   for (const Finding &F : R.Findings) {
     json Result = {
         {"ruleId", F.Check},
+        {"ruleIndex", RuleIndex.lookup(F.Check)},
         {"level", F.Severity == "error" ? "error" : "warning"},
         {"message", {{"text", F.Message}}},
         {"locations",
          json::array({{{"physicalLocation",
                         physicalLocation(F.Where, SourceRoot, *R.Sources)}}})},
         {"partialFingerprints",
-         {{"primaryLocationLineHash", lineHash(F, *R.Sources)}}}};
+         {{"primaryLocationLineHash", F.Identity},
+          {"coroguardIdentity/v1", F.Identity}}}};
+    if (Settings.HasBaseline)
+      Result["baselineState"] =
+          F.InBaseline == Finding::Baseline::Unchanged ? "unchanged" : "new";
     json Related = json::array();
     for (size_t I = 0; I < F.Notes.size(); ++I)
       Related.push_back(
@@ -123,13 +165,37 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
     }
     Results.push_back(std::move(Result));
   }
+  if (Settings.Fixed)
+    for (const BaselineEntry &E : *Settings.Fixed) {
+      json Location = {{"uri", E.File}, {"uriBaseId", "%SRCROOT%"}};
+      json Physical = {{"artifactLocation", std::move(Location)}};
+      if (E.Line)
+        Physical["region"] = {{"startLine", E.Line}};
+      Results.push_back(
+          {{"ruleId", E.Check},
+           {"ruleIndex", RuleIndex.lookup(E.Check)},
+           {"level", "warning"},
+           {"message", {{"text", E.Message.empty() ? E.Check : E.Message}}},
+           {"locations", json::array({{{"physicalLocation", Physical}}})},
+           {"partialFingerprints",
+            {{"primaryLocationLineHash", E.Identity},
+             {"coroguardIdentity/v1", E.Identity}}},
+           {"baselineState", "absent"}});
+    }
 
-  json Invocation = {{"executionSuccessful", R.Errors.empty()}};
+  json Invocation = {{"exitCode", Settings.ExitCode},
+                     {"executionSuccessful", R.Errors.empty()}};
   if (!R.Errors.empty()) {
     json Notifications = json::array();
-    for (const InputError &E : R.Errors)
-      Notifications.push_back(
-          {{"level", "error"}, {"message", {{"text", E.Message}}}});
+    for (const InputError &E : R.Errors) {
+      json Notification = {{"level", "error"},
+                           {"message", {{"text", E.Message}}}};
+      if (!E.File.empty())
+        Notification["locations"] = json::array(
+            {{{"physicalLocation",
+               {{"artifactLocation", artifactLocation(E.File, SourceRoot)}}}}});
+      Notifications.push_back(std::move(Notification));
+    }
     Invocation["toolExecutionNotifications"] = std::move(Notifications);
   }
 
@@ -138,6 +204,7 @@ void writeSarif(const Report &R, const std::vector<CheckDescription> &Rules,
                  {{"name", "coroguard"},
                   {"version", CoroGuardVersion},
                   {"semanticVersion", CoroGuardVersion},
+                  {"informationUri", Settings.DocsBase + "README.md"},
                   {"rules", std::move(RuleArray)}}}}},
               {"automationDetails", {{"id", "coroguard/"}}},
               {"invocations", json::array({std::move(Invocation)})},

@@ -62,11 +62,12 @@ private:
 class ActionFactory : public tooling::FrontendActionFactory {
 public:
   ActionFactory(tidy::ClangTidyContext &Context,
-                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
+                llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                std::vector<FunctionSpan> &Functions)
+      : ConsumerFactory(Context, std::move(FS)), Functions(Functions) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, Functions);
   }
 
   /// As clang-tidy runs every file: __clang_analyzer__ defined, and no "N
@@ -84,19 +85,30 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(tidy::ClangTidyASTConsumerFactory &Factory)
-        : Factory(Factory) {}
+    Action(tidy::ClangTidyASTConsumerFactory &Factory,
+           std::vector<FunctionSpan> &Functions)
+        : Factory(Factory), Functions(Functions) {}
     std::unique_ptr<ASTConsumer>
     CreateASTConsumer(CompilerInstance &Compiler,
                       llvm::StringRef File) override {
       return Factory.createASTConsumer(Compiler, File);
     }
+    /// The checks have run; the AST is still there.
+    void EndSourceFileAction() override {
+      CompilerInstance &Compiler = getCompilerInstance();
+      llvm::ErrorOr<std::string> Directory =
+          Compiler.getVirtualFileSystem().getCurrentWorkingDirectory();
+      if (Compiler.hasASTContext() && Directory)
+        Functions = collectFunctionSpans(Compiler.getASTContext(), *Directory);
+    }
 
   private:
     tidy::ClangTidyASTConsumerFactory &Factory;
+    std::vector<FunctionSpan> &Functions;
   };
 
   tidy::ClangTidyASTConsumerFactory ConsumerFactory;
+  std::vector<FunctionSpan> &Functions;
 };
 
 /// The ExtraArgs and ExtraArgsBefore of the configuration that applies to
@@ -143,7 +155,7 @@ void analyseUnprotected(const tooling::CompilationDatabase &Compilations,
                            /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   Tool.setDiagnosticConsumer(&DiagConsumer);
-  ActionFactory Factory(Context, FS);
+  ActionFactory Factory(Context, FS, Result.Functions);
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
 }

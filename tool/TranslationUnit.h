@@ -12,6 +12,8 @@
 #ifndef COROGUARD_TOOL_TRANSLATIONUNIT_H
 #define COROGUARD_TOOL_TRANSLATIONUNIT_H
 
+#include "FunctionSpans.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -38,6 +40,8 @@ struct TranslationUnitResult {
   std::vector<clang::tidy::ClangTidyError> Errors;
   /// Every file the compiler read, by absolute path.
   llvm::StringMap<FileStamp> FilesRead;
+  /// The functions of the user's code, for the identity of findings.
+  std::vector<FunctionSpan> Functions;
   /// The analysis crashed; Errors holds what was reported before.
   bool Crashed = false;
 };

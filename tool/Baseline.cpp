@@ -1,0 +1,125 @@
+//===--- Baseline.cpp -----------------------------------------------------===//
+
+#include "Baseline.h"
+#include "Identity.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <tuple>
+
+namespace clang::coroguard {
+
+using json = nlohmann::ordered_json;
+
+namespace {
+
+constexpr int BaselineVersion = 1;
+
+/// The order of the file: as a reader scans a report.
+auto orderOf(const BaselineEntry &E) {
+  return std::tie(E.File, E.Line, E.Check, E.Identity);
+}
+
+} // namespace
+
+std::vector<BaselineEntry> baselineOf(const Report &R, llvm::StringRef Root) {
+  std::vector<BaselineEntry> Entries;
+  for (const Finding &F : R.Findings)
+    Entries.push_back({F.Check, relativeToRoot(F.Where.File, Root), F.Identity,
+                       F.Where.Line, F.Message});
+  return Entries;
+}
+
+llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
+  auto Fail = [&](const llvm::Twine &Why) {
+    return llvm::createStringError("baseline '" + Path + "': " + Why);
+  };
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buffer)
+    return Fail(Buffer.getError().message());
+  json Doc = json::parse((*Buffer)->getBuffer().begin(),
+                         (*Buffer)->getBuffer().end(), nullptr,
+                         /*allow_exceptions=*/false);
+  if (Doc.is_discarded() || !Doc.is_object())
+    return Fail("not a JSON object");
+  if (Doc.value("version", 0) != BaselineVersion)
+    return Fail("unknown version (this coroguard reads version " +
+                llvm::Twine(BaselineVersion) + ")");
+  if (!Doc.contains("findings") || !Doc["findings"].is_array())
+    return Fail("no 'findings' array");
+  std::vector<BaselineEntry> Entries;
+  for (const json &E : Doc["findings"]) {
+    if (!E.is_object() || !E.contains("check") || !E["check"].is_string() ||
+        !E.contains("file") || !E["file"].is_string() ||
+        !E.contains("identity") || !E["identity"].is_string())
+      return Fail("entry " + llvm::Twine(Entries.size() + 1) +
+                  " lacks 'check', 'file' or 'identity'");
+    BaselineEntry Entry;
+    Entry.Check = E["check"].get<std::string>();
+    Entry.File = E["file"].get<std::string>();
+    Entry.Identity = E["identity"].get<std::string>();
+    if (E.contains("line") && E["line"].is_number_unsigned())
+      Entry.Line = E["line"].get<unsigned>();
+    if (E.contains("message") && E["message"].is_string())
+      Entry.Message = E["message"].get<std::string>();
+    Entries.push_back(std::move(Entry));
+  }
+  return Entries;
+}
+
+void writeBaseline(std::vector<BaselineEntry> Entries, llvm::raw_ostream &OS) {
+  llvm::stable_sort(Entries,
+                    [](const BaselineEntry &A, const BaselineEntry &B) {
+                      return orderOf(A) < orderOf(B);
+                    });
+  OS << "{\n  \"version\": " << BaselineVersion << ",\n  \"findings\": [";
+  for (size_t I = 0; I < Entries.size(); ++I) {
+    const BaselineEntry &E = Entries[I];
+    json Entry = {{"file", E.File},
+                  {"check", E.Check},
+                  {"identity", E.Identity},
+                  {"line", E.Line},
+                  {"message", E.Message}};
+    OS << (I ? ",\n    " : "\n    ") << Entry.dump();
+  }
+  OS << (Entries.empty() ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+BaselineComparison
+compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
+                    llvm::StringRef Root) {
+  // How many times each key is in the baseline, and which are used up.
+  std::map<std::tuple<std::string, std::string, std::string>, unsigned>
+      Available;
+  for (const BaselineEntry &E : Baseline)
+    ++Available[{E.File, E.Check, E.Identity}];
+  BaselineComparison Result;
+  for (const Finding &F : R.Findings) {
+    auto It = Available.find(
+        {relativeToRoot(F.Where.File, Root), F.Check, F.Identity});
+    bool Known = It != Available.end() && It->second > 0;
+    if (Known)
+      --It->second;
+    Result.Known.push_back(Known);
+    ++(Known ? Result.Baselined : Result.New);
+  }
+  llvm::StringSet<> FilesRead;
+  for (const auto &Read : R.FilesRead)
+    FilesRead.insert(relativeToRoot(Read.getKey(), Root));
+  for (const BaselineEntry &E : Baseline) {
+    auto It = Available.find({E.File, E.Check, E.Identity});
+    if (It->second > 0 && FilesRead.contains(E.File)) {
+      --It->second;
+      Result.Fixed.push_back(E);
+    } else {
+      Result.Kept.push_back(E);
+    }
+  }
+  return Result;
+}
+
+} // namespace clang::coroguard
