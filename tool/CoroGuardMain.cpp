@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Baseline.h"
+#include "ChangedLines.h"
 #include "CheckCatalog.h"
 #include "FixApplier.h"
 #include "Identity.h"
@@ -27,6 +28,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
@@ -126,6 +128,18 @@ cl::opt<bool> PruneBaseline(
     cl::desc("With --baseline: rewrite the baseline without the findings "
              "that are fixed"),
     cl::cat(Category));
+cl::opt<std::string> DiffRev(
+    "diff",
+    cl::desc("Analyse only what changed since this git revision (git diff "
+             "-U0 <rev>): translation units that include a changed file, "
+             "findings on changed lines"),
+    cl::value_desc("rev"), cl::cat(Category));
+cl::opt<std::string> DiffFile(
+    "diff-file",
+    cl::desc("As --diff, with the changes read from a unified diff whose "
+             "paths are relative to the project root ('-' for standard "
+             "input)"),
+    cl::value_desc("patch"), cl::cat(Category));
 cl::opt<std::string> DocsUrl(
     "docs-url",
     cl::desc("Base URL of the check pages, for SARIF helpUri (default: the "
@@ -192,6 +206,16 @@ std::string summaryOf(const clang::coroguard::Report &R,
   return Text;
 }
 
+llvm::Expected<clang::coroguard::ChangedLines>
+readDiffFile(const std::string &Path, llvm::StringRef Root) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Patch =
+      llvm::MemoryBuffer::getFileOrSTDIN(Path, /*IsText=*/true);
+  if (!Patch)
+    return llvm::createStringError("cannot read the diff '" + Path +
+                                   "': " + Patch.getError().message());
+  return clang::coroguard::ChangedLines::fromDiff((*Patch)->getBuffer(), Root);
+}
+
 /// Where the check pages are, as a URL ending in '/': next to an installed
 /// coroguard (share/doc/coroguard), else in the source tree it was built
 /// from.
@@ -256,6 +280,22 @@ int main(int Argc, const char **Argv) {
                           : Absolute(ProjectRoot);
   if (PruneBaseline && BaselinePath.empty())
     return usageError("--prune-baseline needs --baseline=<file>");
+  if (!DiffRev.empty() && !DiffFile.empty())
+    return usageError("--diff and --diff-file cannot be combined");
+  const bool DiffMode = !DiffRev.empty() || !DiffFile.empty();
+  if (DiffMode && !WriteBaselinePath.empty())
+    return usageError("--write-baseline records a whole run; it cannot be "
+                      "combined with --diff or --diff-file");
+  std::optional<clang::coroguard::ChangedLines> Changes;
+  if (DiffMode) {
+    llvm::Expected<clang::coroguard::ChangedLines> Read =
+        DiffRev.empty()
+            ? readDiffFile(Absolute(DiffFile), Root)
+            : clang::coroguard::ChangedLines::fromGit(DiffRev, StartDirectory);
+    if (!Read)
+      return usageError(llvm::toString(Read.takeError()));
+    Changes = std::move(*Read);
+  }
   std::optional<std::vector<clang::coroguard::BaselineEntry>> Baseline;
   if (!BaselinePath.empty()) {
     auto Read = clang::coroguard::readBaseline(BaselinePath);
@@ -346,6 +386,7 @@ int main(int Argc, const char **Argv) {
   Settings.ModelFilesFor = [&ToolConfig](llvm::StringRef File) {
     return ToolConfig.modelFilesFor(File);
   };
+  Settings.Changes = Changes ? &*Changes : nullptr;
   std::vector<clang::tidy::ClangTidyError> RawErrors;
   clang::coroguard::Report Analysed = clang::coroguard::runChecks(
       *Inputs.Compilations, Inputs.Files, Settings, RawErrors);
@@ -353,6 +394,7 @@ int main(int Argc, const char **Argv) {
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);
   Report.FilesRead = std::move(Analysed.FilesRead);
+  Report.Analysed = std::move(Analysed.Analysed);
   Report.Sources = std::move(Analysed.Sources);
   for (auto &E : Analysed.Errors)
     Report.Errors.push_back(std::move(E));
@@ -367,8 +409,22 @@ int main(int Argc, const char **Argv) {
           Comparison->Known[I] ? clang::coroguard::Finding::Baseline::Unchanged
                                : clang::coroguard::Finding::Baseline::New;
   }
-  const size_t AllFindings = Report.Findings.size();
-  const size_t NewFindings = Comparison ? Comparison->New : AllFindings;
+  // Identities and the baseline are decided on every finding; only then
+  // are those off the changed lines left out.
+  if (Changes) {
+    llvm::erase_if(Report.Findings, [&](const clang::coroguard::Finding &F) {
+      return !Changes->touches(F);
+    });
+    if (Comparison) {
+      Comparison->New = Comparison->Baselined = 0;
+      for (const clang::coroguard::Finding &F : Report.Findings)
+        ++(F.InBaseline == clang::coroguard::Finding::Baseline::Unchanged
+               ? Comparison->Baselined
+               : Comparison->New);
+    }
+  }
+  const size_t NewFindings =
+      Comparison ? Comparison->New : Report.Findings.size();
   const int ResultCode = !Report.Errors.empty() ? ExitError
                          : NewFindings          ? ExitFindings
                                                 : ExitClean;
@@ -466,7 +522,11 @@ int main(int Argc, const char **Argv) {
                    << " baselined, " << Comparison->Fixed.size()
                    << " fixed since the baseline"
                    << (PruneBaseline ? " (pruned)" : "") << "; ";
-    llvm::errs() << summaryOf(Report, Inputs.Files) << "\n";
+    llvm::errs() << summaryOf(Report, Report.Analysed);
+    if (Changes)
+      llvm::errs() << "; " << Inputs.Files.size() - Report.Analysed.size()
+                   << " not affected by the change";
+    llvm::errs() << "\n";
   }
 
   return Status == ExitError ? ExitError : ResultCode;

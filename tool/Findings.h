@@ -66,6 +66,9 @@ struct Report {
   /// What each file the analysis read looked like then: --fix refuses a
   /// file that changed since.
   llvm::StringMap<FileStamp> FilesRead;
+  /// The translation units analysed (sorted): all those named, or with
+  /// --diff those the change touches.
+  std::vector<std::string> Analysed;
   /// The text of the files findings point into, as the analysis saw it
   /// (writers print and hash lines from here, after --fix too).
   std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();

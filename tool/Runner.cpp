@@ -76,7 +76,14 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   std::vector<InputError> ModelErrors;
   llvm::StringMap<FileStamp> FilesRead;
   FunctionIndex Functions;
+  std::vector<std::string> Analysed;
   auto RunAndCollect = [&](const std::string &File) {
+    if (Settings.Changes && !Settings.Changes->changes(File) &&
+        llvm::none_of(filesIncludedBy(Compilations, File),
+                      [&](const std::string &Included) {
+                        return Settings.Changes->changes(Included);
+                      }))
+      return;
     std::vector<InputError> FileErrors;
     llvm::StringMap<FileStamp> Stamps;
     std::vector<FunctionSpan> Spans;
@@ -84,6 +91,7 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
         runOne(Compilations, File, Settings, FileErrors, Stamps, Spans);
     std::lock_guard<std::mutex> Guard(Lock);
     addFunctionSpans(std::move(Spans), Functions);
+    Analysed.push_back(File);
     for (auto &E : Errors)
       RawErrors.push_back(std::move(E));
     for (auto &E : FileErrors)
@@ -106,6 +114,8 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   Report R;
   R.Errors = std::move(ModelErrors);
   R.FilesRead = std::move(FilesRead);
+  llvm::sort(Analysed);
+  R.Analysed = std::move(Analysed);
   collectFindings(RawErrors, Functions, R);
   return R;
 }

@@ -3,6 +3,7 @@
 #ifndef COROGUARD_TOOL_RUNNER_H
 #define COROGUARD_TOOL_RUNNER_H
 
+#include "ChangedLines.h"
 #include "Findings.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -24,6 +25,9 @@ struct RunSettings {
   /// is analysed, so no file is analysed with a half-read model.
   std::function<std::vector<std::string>(llvm::StringRef File)> ModelFilesFor;
   unsigned Jobs = 1;
+  /// With --diff: a file is analysed only if it or a file it includes is
+  /// changed.
+  const ChangedLines *Changes = nullptr;
 };
 
 /// Analyses \p Files (absolute paths) with the commands of \p Compilations,

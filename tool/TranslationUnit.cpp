@@ -8,6 +8,7 @@
 #include "clang/Basic/Stack.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/FrontendActions.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
@@ -158,6 +159,24 @@ void analyseUnprotected(const tooling::CompilationDatabase &Compilations,
   ActionFactory Factory(Context, FS, Result.Functions);
   Tool.run(&Factory);
   Result.Errors = DiagConsumer.take();
+}
+
+std::vector<std::string>
+filesIncludedBy(const tooling::CompilationDatabase &Compilations,
+                const std::string &File) {
+  llvm::StringMap<FileStamp> Read;
+  auto FS = llvm::makeIntrusiveRefCnt<RecordingFileSystem>(nullptr, Read);
+  tooling::ClangTool Tool(Compilations, {File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  Tool.run(tooling::newFrontendActionFactory<PreprocessOnlyAction>().get());
+  std::vector<std::string> Files;
+  for (const auto &Entry : Read)
+    Files.push_back(Entry.getKey().str());
+  return Files;
 }
 
 /// Crash recovery that also survives a stack overflow: LLVM's handlers,

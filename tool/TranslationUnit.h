@@ -54,6 +54,12 @@ TranslationUnitResult analyseTranslationUnit(
     const std::string &File,
     std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Options);
 
+/// Every file that \p File reads, itself included, found by running only
+/// its preprocessor (for --diff: is the translation unit touched?).
+std::vector<std::string>
+filesIncludedBy(const clang::tooling::CompilationDatabase &Compilations,
+                const std::string &File);
+
 /// The same analysis on the calling thread, on \p BaseFS (the physical file
 /// system when null), with no crash recovery: for the fuzzers, which want
 /// the crash.
