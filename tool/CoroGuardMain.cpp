@@ -17,6 +17,7 @@
 #include "ModelDump.h"
 #include "OutputFile.h"
 #include "OutputWriters.h"
+#include "Progress.h"
 #include "Runner.h"
 #include "Version.h"
 #include "model/ModelLoader.h"
@@ -30,6 +31,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
@@ -41,6 +43,7 @@ namespace cl = llvm::cl;
 namespace {
 
 enum class Format { Text, Json, Sarif };
+enum class ProgressMode { Auto, Always, Never };
 
 cl::OptionCategory Category("coroguard options");
 
@@ -140,6 +143,15 @@ cl::opt<std::string> DiffFile(
              "paths are relative to the project root ('-' for standard "
              "input)"),
     cl::value_desc("patch"), cl::cat(Category));
+cl::opt<ProgressMode> Progress(
+    "progress", cl::desc("Show '[n/N] file … elapsed, ETA' on standard error"),
+    cl::init(ProgressMode::Auto),
+    cl::values(clEnumValN(ProgressMode::Auto, "auto",
+                          "when standard error is a terminal (default)"),
+               clEnumValN(ProgressMode::Always, "always",
+                          "always; a line per file when not a terminal"),
+               clEnumValN(ProgressMode::Never, "never", "never")),
+    cl::cat(Category));
 cl::opt<std::string> DocsUrl(
     "docs-url",
     cl::desc("Base URL of the check pages, for SARIF helpUri (default: the "
@@ -387,9 +399,19 @@ int main(int Argc, const char **Argv) {
     return ToolConfig.modelFilesFor(File);
   };
   Settings.Changes = Changes ? &*Changes : nullptr;
+  const bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
+  std::optional<clang::coroguard::ProgressLine> ProgressShown;
+  if (Progress == ProgressMode::Always ||
+      (Progress == ProgressMode::Auto && Terminal && !Quiet)) {
+    ProgressShown.emplace(llvm::errs(), Terminal);
+    Settings.Progress = [&](llvm::StringRef File, size_t Done, size_t Total) {
+      ProgressShown->update(File, Done, Total);
+    };
+  }
   std::vector<clang::tidy::ClangTidyError> RawErrors;
   clang::coroguard::Report Analysed = clang::coroguard::runChecks(
       *Inputs.Compilations, Inputs.Files, Settings, RawErrors);
+  ProgressShown.reset();
   for (const clang::coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);

@@ -8,6 +8,7 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/GlobList.h"
 #include "model/ModelLoader.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -77,7 +78,14 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   llvm::StringMap<FileStamp> FilesRead;
   FunctionIndex Functions;
   std::vector<std::string> Analysed;
+  size_t Done = 0;
+  auto NoteDone = [&](const std::string &File) {
+    std::lock_guard<std::mutex> Guard(Lock);
+    if (Settings.Progress)
+      Settings.Progress(File, ++Done, Files.size());
+  };
   auto RunAndCollect = [&](const std::string &File) {
+    auto Finished = llvm::make_scope_exit([&] { NoteDone(File); });
     if (Settings.Changes && !Settings.Changes->changes(File) &&
         llvm::none_of(filesIncludedBy(Compilations, File),
                       [&](const std::string &Included) {

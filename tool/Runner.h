@@ -28,6 +28,9 @@ struct RunSettings {
   /// With --diff: a file is analysed only if it or a file it includes is
   /// changed.
   const ChangedLines *Changes = nullptr;
+  /// Called after each file, one call at a time: the file, how many files
+  /// are done, how many there are.
+  std::function<void(llvm::StringRef File, size_t Done, size_t Total)> Progress;
 };
 
 /// Analyses \p Files (absolute paths) with the commands of \p Compilations,
