@@ -14,6 +14,7 @@
 #include "FixApplier.h"
 #include "Identity.h"
 #include "InputSetup.h"
+#include "JsonInput.h"
 #include "ModelDump.h"
 #include "OutputFile.h"
 #include "OutputWriters.h"
@@ -46,6 +47,14 @@ enum class Format { Text, Json, Sarif };
 enum class ProgressMode { Auto, Always, Never };
 
 cl::OptionCategory Category("coroguard options");
+cl::SubCommand
+    MergeCommand("merge",
+                 "Combine the JSON reports of shards (--shard=K/N) into the "
+                 "report one run over all files writes: coroguard merge "
+                 "a.json b.json ... --format=json|sarif|text");
+cl::list<std::string> MergeInputs(cl::Positional, cl::sub(MergeCommand),
+                                  cl::desc("<JSON reports>"), cl::OneOrMore,
+                                  cl::cat(Category));
 
 cl::list<std::string> SourcePaths(cl::Positional, cl::desc("<source files>"),
                                   cl::cat(Category));
@@ -65,11 +74,13 @@ cl::opt<Format> OutputFormat(
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
                clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::sub(cl::SubCommand::getTopLevel()), cl::sub(MergeCommand),
     cl::cat(Category));
 cl::opt<std::string>
     OutputFile("output",
                cl::desc("Write the report here instead of standard output"),
-               cl::value_desc("file"), cl::cat(Category));
+               cl::value_desc("file"), cl::sub(cl::SubCommand::getTopLevel()),
+               cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the sources (atomically)"),
                   cl::cat(Category));
 cl::opt<std::string>
@@ -80,7 +91,8 @@ cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit"),
                          cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Print no summary on standard error"),
-                    cl::cat(Category));
+                    cl::sub(cl::SubCommand::getTopLevel()),
+                    cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<std::string>
     Config("config",
            cl::desc("Configuration in .clang-tidy YAML/JSON form, e.g. "
@@ -116,7 +128,8 @@ cl::opt<std::string> ProjectRoot(
              "URIs are relative to (default: the nearest directory above "
              "the working directory that holds .git, else the working "
              "directory)"),
-    cl::value_desc("dir"), cl::cat(Category));
+    cl::value_desc("dir"), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the findings of this run in a baseline file"),
@@ -152,11 +165,18 @@ cl::opt<ProgressMode> Progress(
                           "always; a line per file when not a terminal"),
                clEnumValN(ProgressMode::Never, "never", "never")),
     cl::cat(Category));
+cl::opt<std::string>
+    Shard("shard",
+          cl::desc("Analyse only part K of N of the files (1 <= K <= N), a "
+                   "deterministic partition balanced by file size; combine the "
+                   "JSON reports of the N parts with 'coroguard merge'"),
+          cl::value_desc("K/N"), cl::cat(Category));
 cl::opt<std::string> DocsUrl(
     "docs-url",
     cl::desc("Base URL of the check pages, for SARIF helpUri (default: the "
              "pages installed with coroguard)"),
-    cl::value_desc("url"), cl::cat(Category));
+    cl::value_desc("url"), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(MergeCommand), cl::cat(Category));
 // -j4, -j 4 and -j=4, as make and ninja users write it.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
@@ -245,6 +265,86 @@ std::string docsBase(const char *Argv0) {
   return "file://" + Dir.str() + "/";
 }
 
+/// Writes \p Report in the chosen format to --output or standard output;
+/// false (after an error line) if it cannot be written.
+bool writeReport(const clang::coroguard::Report &Report,
+                 const clang::coroguard::BaselineComparison *Comparison,
+                 llvm::StringRef Root, const std::string &OutputPath,
+                 int ResultCode, const char *Argv0) {
+  auto Write = [&](llvm::raw_ostream &OS) {
+    // Text and JSON show what is new; SARIF shows everything, each result
+    // with its baselineState.
+    clang::coroguard::Report NewOnly;
+    const clang::coroguard::Report *Shown = &Report;
+    if (Comparison && OutputFormat != Format::Sarif) {
+      NewOnly.Errors = Report.Errors;
+      NewOnly.Sources = Report.Sources;
+      NewOnly.Analysed = Report.Analysed;
+      for (const clang::coroguard::Finding &F : Report.Findings)
+        if (F.InBaseline != clang::coroguard::Finding::Baseline::Unchanged)
+          NewOnly.Findings.push_back(F);
+      Shown = &NewOnly;
+    }
+    switch (OutputFormat) {
+    case Format::Text:
+      clang::coroguard::writeText(*Shown, OS,
+                                  OutputFile.empty() && OS.is_displayed());
+      break;
+    case Format::Json:
+      clang::coroguard::writeJson(*Shown, OS);
+      break;
+    case Format::Sarif: {
+      clang::coroguard::SarifSettings Sarif;
+      Sarif.SourceRoot = Root.str();
+      Sarif.DocsBase = docsBase(Argv0);
+      Sarif.HasBaseline = Comparison != nullptr;
+      Sarif.Fixed = Comparison ? &Comparison->Fixed : nullptr;
+      Sarif.ExitCode = ResultCode;
+      clang::coroguard::writeSarif(*Shown, Sarif, OS);
+      break;
+    }
+    }
+  };
+  if (OutputPath.empty()) {
+    Write(llvm::outs());
+    if (llvm::Error Err = clang::coroguard::checkedFlush(llvm::outs())) {
+      llvm::errs() << "coroguard: error: cannot write the report to standard "
+                      "output: "
+                   << llvm::toString(std::move(Err)) << "\n";
+      return false;
+    }
+  } else if (llvm::Error Err =
+                 clang::coroguard::writeOutputFile(OutputPath, Write)) {
+    llvm::errs() << "coroguard: error: cannot write '" << OutputFile
+                 << "': " << llvm::toString(std::move(Err)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// coroguard merge: the shards' findings, errors and analysed files, sorted
+/// and written as one run over all files would write them.
+int runMerge(llvm::StringRef Root, const std::string &OutputPath,
+             const char *Argv0) {
+  clang::coroguard::Report Merged;
+  for (const std::string &Input : MergeInputs)
+    if (llvm::Error Err = clang::coroguard::readJsonReport(Input, Merged))
+      return usageError(llvm::toString(std::move(Err)));
+  clang::coroguard::sortReport(Merged);
+  llvm::sort(Merged.Analysed);
+  Merged.Analysed.erase(llvm::unique(Merged.Analysed), Merged.Analysed.end());
+  const int ResultCode = !Merged.Errors.empty()     ? ExitError
+                         : !Merged.Findings.empty() ? ExitFindings
+                                                    : ExitClean;
+  if (!writeReport(Merged, nullptr, Root, OutputPath, ResultCode, Argv0))
+    return ExitError;
+  if (!Quiet)
+    llvm::errs() << "coroguard: merged " << MergeInputs.size() << " report"
+                 << (MergeInputs.size() == 1 ? "" : "s") << ": "
+                 << summaryOf(Merged, Merged.Analysed) << "\n";
+  return ResultCode;
+}
+
 } // namespace
 
 int main(int Argc, const char **Argv) {
@@ -290,6 +390,8 @@ int main(int Argc, const char **Argv) {
   const std::string Root =
       ProjectRoot.empty() ? clang::coroguard::findProjectRoot(StartDirectory)
                           : Absolute(ProjectRoot);
+  if (MergeCommand)
+    return runMerge(Root, OutputPath, Argv[0]);
   if (PruneBaseline && BaselinePath.empty())
     return usageError("--prune-baseline needs --baseline=<file>");
   if (!DiffRev.empty() && !DiffFile.empty())
@@ -377,6 +479,15 @@ int main(int Argc, const char **Argv) {
     return usageError(llvm::toString(std::move(Err)));
   for (const clang::coroguard::InputError &E : Report.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
+  if (!Shard.empty()) {
+    unsigned K = 0, N = 0;
+    auto [KText, NText] = llvm::StringRef(Shard).split('/');
+    if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || K < 1 ||
+        K > N)
+      return usageError("--shard='" + Shard +
+                        "': expected K/N with 1 <= K <= N, e.g. 2/3");
+    Inputs.Files = clang::coroguard::shardOf(Inputs.Files, K, N);
+  }
   // A report written over a source would destroy it: refused before
   // anything runs.
   for (const auto &[Option, Path] :
@@ -452,53 +563,9 @@ int main(int Argc, const char **Argv) {
                                                 : ExitClean;
 
   int Status = ExitClean;
-  auto Write = [&](llvm::raw_ostream &OS) {
-    // Text and JSON show what is new; SARIF shows everything, each result
-    // with its baselineState.
-    clang::coroguard::Report NewOnly;
-    const clang::coroguard::Report *Shown = &Report;
-    if (Comparison && OutputFormat != Format::Sarif) {
-      NewOnly.Errors = Report.Errors;
-      NewOnly.Sources = Report.Sources;
-      for (const clang::coroguard::Finding &F : Report.Findings)
-        if (F.InBaseline != clang::coroguard::Finding::Baseline::Unchanged)
-          NewOnly.Findings.push_back(F);
-      Shown = &NewOnly;
-    }
-    switch (OutputFormat) {
-    case Format::Text:
-      clang::coroguard::writeText(*Shown, OS,
-                                  OutputFile.empty() && OS.is_displayed());
-      break;
-    case Format::Json:
-      clang::coroguard::writeJson(*Shown, OS);
-      break;
-    case Format::Sarif: {
-      clang::coroguard::SarifSettings Sarif;
-      Sarif.SourceRoot = Root;
-      Sarif.DocsBase = docsBase(Argv[0]);
-      Sarif.HasBaseline = Comparison.has_value();
-      Sarif.Fixed = Comparison ? &Comparison->Fixed : nullptr;
-      Sarif.ExitCode = ResultCode;
-      clang::coroguard::writeSarif(*Shown, Sarif, OS);
-      break;
-    }
-    }
-  };
-  if (OutputPath.empty()) {
-    Write(llvm::outs());
-    if (llvm::Error Err = clang::coroguard::checkedFlush(llvm::outs())) {
-      llvm::errs() << "coroguard: error: cannot write the report to standard "
-                      "output: "
-                   << llvm::toString(std::move(Err)) << "\n";
-      Status = ExitError;
-    }
-  } else if (llvm::Error Err =
-                 clang::coroguard::writeOutputFile(OutputPath, Write)) {
-    llvm::errs() << "coroguard: error: cannot write '" << OutputFile
-                 << "': " << llvm::toString(std::move(Err)) << "\n";
+  if (!writeReport(Report, Comparison ? &*Comparison : nullptr, Root,
+                   OutputPath, ResultCode, Argv[0]))
     Status = ExitError;
-  }
 
   if (!ExportFixesPath.empty())
     if (llvm::Error Err = clang::coroguard::writeOutputFile(

@@ -308,4 +308,28 @@ llvm::Error resolveInputs(const std::vector<std::string> &Paths,
   return llvm::Error::success();
 }
 
+std::vector<std::string> shardOf(const std::vector<std::string> &Files,
+                                 unsigned K, unsigned N) {
+  std::vector<std::pair<uint64_t, std::string>> BySize;
+  for (const std::string &File : Files) {
+    uint64_t Size = 0;
+    llvm::sys::fs::file_size(File, Size);
+    BySize.push_back({Size, File});
+  }
+  llvm::sort(BySize, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first > B.first : A.second < B.second;
+  });
+  std::vector<uint64_t> Load(N, 0);
+  std::vector<std::string> Part;
+  for (const auto &[Size, File] : BySize) {
+    unsigned Lightest =
+        std::min_element(Load.begin(), Load.end()) - Load.begin();
+    Load[Lightest] += std::max<uint64_t>(Size, 1);
+    if (Lightest == K - 1)
+      Part.push_back(File);
+  }
+  llvm::sort(Part);
+  return Part;
+}
+
 } // namespace clang::coroguard

@@ -19,10 +19,13 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
     json D = {
         {"check", F.Check}, {"severity", F.Severity}, {"message", F.Message}};
     D.update(positionFields(F.Where));
+    D["offset"] = F.Where.Offset;
+    D["identity"] = F.Identity;
     json Notes = json::array();
     for (const Note &N : F.Notes) {
       json J = {{"message", N.Message}};
       J.update(positionFields(N.Where));
+      J["offset"] = N.Where.Offset;
       Notes.push_back(std::move(J));
     }
     D["notes"] = std::move(Notes);
@@ -41,6 +44,7 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
 
   json Doc = {{"version", 1},
               {"tool", {{"name", "coroguard"}, {"version", CoroGuardVersion}}},
+              {"analysed", R.Analysed},
               {"diagnostics", std::move(Diagnostics)},
               {"errors", std::move(Errors)}};
   OS << Doc.dump(2) << "\n";

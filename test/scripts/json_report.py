@@ -6,12 +6,13 @@ can FileCheck the content after the shape has been asserted.
     json_report.py REPORT.json
 """
 import json
+import re
 import sys
 
-TOP = {"version", "tool", "diagnostics", "errors"}
-DIAG = {"check", "severity", "message", "file", "line", "column", "notes",
-        "fixes"}
-NOTE = {"message", "file", "line", "column"}
+TOP = {"version", "tool", "analysed", "diagnostics", "errors"}
+DIAG = {"check", "severity", "message", "file", "line", "column", "offset",
+        "identity", "notes", "fixes"}
+NOTE = {"message", "file", "line", "column", "offset"}
 FIX = {"file", "offset", "length", "replacement"}
 ERROR = {"file", "message"}
 
@@ -37,13 +38,21 @@ def main():
     expect_keys(doc["tool"], {"name", "version"}, "tool")
     if doc["tool"]["name"] != "coroguard":
         sys.exit("tool name is %r" % doc["tool"]["name"])
+    for a in doc["analysed"]:
+        expect_type(a, str, "analysed file")
+        if not a.startswith("/"):
+            sys.exit("analysed file is not absolute: %s" % a)
+    if doc["analysed"] != sorted(set(doc["analysed"])):
+        sys.exit("analysed files are not sorted and unique")
     keys = []
     for d in doc["diagnostics"]:
         expect_keys(d, DIAG, "diagnostic")
         for k in ("check", "severity", "message", "file"):
             expect_type(d[k], str, k)
-        for k in ("line", "column"):
+        for k in ("line", "column", "offset"):
             expect_type(d[k], int, k)
+        if not re.fullmatch(r"[0-9a-f]{16}:[0-9]+", d["identity"]):
+            sys.exit("identity is %r" % d["identity"])
         if not d["file"].startswith("/"):
             sys.exit("file is not absolute: %s" % d["file"])
         for n in d["notes"]:
@@ -65,8 +74,8 @@ def main():
     for e in doc["errors"]:
         expect_keys(e, ERROR, "error")
         print("error %s: %s" % (e["file"].rsplit("/", 1)[-1], e["message"]))
-    print("valid report: %d diagnostics, %d errors" % (
-        len(doc["diagnostics"]), len(doc["errors"])))
+    print("valid report: %d diagnostics, %d errors, %d files analysed" % (
+        len(doc["diagnostics"]), len(doc["errors"]), len(doc["analysed"])))
 
 
 if __name__ == "__main__":
