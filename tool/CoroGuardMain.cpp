@@ -43,7 +43,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, CodeClimate };
 enum class ProgressMode { Auto, Always, Never };
 
 cl::OptionCategory Category("coroguard options");
@@ -73,7 +73,9 @@ cl::opt<Format> OutputFormat(
     "format", cl::desc("Report format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
                clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::CodeClimate, "codeclimate",
+                          "GitLab Code Quality (Code Climate issues)")),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(MergeCommand),
     cl::cat(Category));
 cl::opt<std::string>
@@ -292,6 +294,9 @@ bool writeReport(const clang::coroguard::Report &Report,
       break;
     case Format::Json:
       clang::coroguard::writeJson(*Shown, OS);
+      break;
+    case Format::CodeClimate:
+      clang::coroguard::writeCodeClimate(*Shown, Root, OS);
       break;
     case Format::Sarif: {
       clang::coroguard::SarifSettings Sarif;

@@ -31,6 +31,10 @@ struct SarifSettings {
   int ExitCode = 0;
 };
 
+/// GitLab Code Quality (Code Climate issues); paths relative to \p Root.
+void writeCodeClimate(const Report &R, llvm::StringRef Root,
+                      llvm::raw_ostream &OS);
+
 /// SARIF 2.1.0 as GitHub code scanning and IDE viewers read it.
 void writeSarif(const Report &R, const SarifSettings &Settings,
                 llvm::raw_ostream &OS);
