@@ -2,6 +2,8 @@
 
 #include "InputSetup.h"
 
+#include "llvm/ADT/StringSet.h"
+
 #include "model/ModelLoader.h"
 
 #include "clang/Tooling/ArgumentsAdjusters.h"
@@ -289,6 +291,13 @@ llvm::Error resolveInputs(const std::vector<std::string> &Paths,
                                      BuildPath.str() + "' lists no files");
     }
   }
+
+  // A file named twice (or listed by two commands) is analysed once: its
+  // commands all run for it anyway.
+  llvm::StringSet<> Seen;
+  llvm::erase_if(Out.Files, [&](const std::string &File) {
+    return !Seen.insert(File).second;
+  });
 
   if (!Db && !Out.Files.empty()) {
     Db = findDatabaseAbove(Out.Files.front(), Error);
