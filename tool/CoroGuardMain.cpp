@@ -17,8 +17,8 @@
 #include "JsonInput.h"
 #include "ModelDump.h"
 #include "OutputFile.h"
-#include "OutputWriters.h"
 #include "Progress.h"
+#include "ReportOutput.h"
 #include "Runner.h"
 #include "Version.h"
 #include "model/ModelLoader.h"
@@ -26,7 +26,6 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -43,7 +42,7 @@ namespace cl = llvm::cl;
 
 namespace {
 
-enum class Format { Text, Json, Sarif, CodeClimate };
+using clang::coroguard::ReportFormat;
 enum class ProgressMode { Auto, Always, Never };
 
 cl::OptionCategory Category("coroguard options");
@@ -69,12 +68,13 @@ cl::opt<std::string> Checks(
              "ones as in clang-tidy: '-*,coroguard-x' runs only coroguard-x, "
              "'-coroguard-x' removes one (default: coroguard-*)"),
     cl::value_desc("globs"), cl::cat(Category));
-cl::opt<Format> OutputFormat(
-    "format", cl::desc("Report format"), cl::init(Format::Text),
-    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
-               clEnumValN(Format::Json, "json", "JSON (docs/output.md)"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
-               clEnumValN(Format::CodeClimate, "codeclimate",
+cl::opt<ReportFormat> OutputFormat(
+    "format", cl::desc("Report format"), cl::init(ReportFormat::Text),
+    cl::values(clEnumValN(ReportFormat::Text, "text",
+                          "clang-style diagnostics"),
+               clEnumValN(ReportFormat::Json, "json", "JSON (docs/output.md)"),
+               clEnumValN(ReportFormat::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(ReportFormat::CodeClimate, "codeclimate",
                           "GitLab Code Quality (Code Climate issues)")),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(MergeCommand),
     cl::cat(Category));
@@ -216,30 +216,6 @@ bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
   return true;
 }
 
-/// `8 findings in 2 of 4 files analysed`, exact: each file counts once.
-std::string summaryOf(const clang::coroguard::Report &R,
-                      const std::vector<std::string> &Analysed) {
-  llvm::StringSet<> WithFindings;
-  for (const clang::coroguard::Finding &F : R.Findings)
-    WithFindings.insert(F.Where.File);
-  bool AllAnalysed = llvm::all_of(WithFindings, [&](const auto &File) {
-    return llvm::is_contained(Analysed, File.getKey());
-  });
-  auto Plural = [](size_t N, llvm::StringRef Word) {
-    return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
-  };
-  std::string Text = Plural(R.Findings.size(), "finding");
-  if (AllAnalysed)
-    Text += " in " + std::to_string(WithFindings.size()) + " of " +
-            Plural(Analysed.size(), "file") + " analysed";
-  else
-    Text += " in " + Plural(WithFindings.size(), "file") + " (" +
-            Plural(Analysed.size(), "file") + " analysed)";
-  if (!R.Errors.empty())
-    Text += ", " + Plural(R.Errors.size(), "error");
-  return Text;
-}
-
 llvm::Expected<clang::coroguard::ChangedLines>
 readDiffFile(const std::string &Path, llvm::StringRef Root) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Patch =
@@ -250,81 +226,15 @@ readDiffFile(const std::string &Path, llvm::StringRef Root) {
   return clang::coroguard::ChangedLines::fromDiff((*Patch)->getBuffer(), Root);
 }
 
-/// Where the check pages are, as a URL ending in '/': next to an installed
-/// coroguard (share/doc/coroguard), else in the source tree it was built
-/// from.
-std::string docsBase(const char *Argv0) {
-  if (!DocsUrl.empty())
-    return llvm::StringRef(DocsUrl).rtrim('/').str() + "/";
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&docsBase));
-  llvm::SmallString<256> Installed(
-      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(Installed, "share", "doc", "coroguard");
-  llvm::StringRef Dir = llvm::sys::fs::is_directory(Installed)
-                            ? llvm::StringRef(Installed)
-                            : llvm::StringRef(COROGUARD_SOURCE_DOCS_DIR);
-  return "file://" + Dir.str() + "/";
-}
-
-/// Writes \p Report in the chosen format to --output or standard output;
-/// false (after an error line) if it cannot be written.
-bool writeReport(const clang::coroguard::Report &Report,
-                 const clang::coroguard::BaselineComparison *Comparison,
-                 llvm::StringRef Root, const std::string &OutputPath,
-                 int ResultCode, const char *Argv0) {
-  auto Write = [&](llvm::raw_ostream &OS) {
-    // Text and JSON show what is new; SARIF shows everything, each result
-    // with its baselineState.
-    clang::coroguard::Report NewOnly;
-    const clang::coroguard::Report *Shown = &Report;
-    if (Comparison && OutputFormat != Format::Sarif) {
-      NewOnly.Errors = Report.Errors;
-      NewOnly.Sources = Report.Sources;
-      NewOnly.Analysed = Report.Analysed;
-      for (const clang::coroguard::Finding &F : Report.Findings)
-        if (F.InBaseline != clang::coroguard::Finding::Baseline::Unchanged)
-          NewOnly.Findings.push_back(F);
-      Shown = &NewOnly;
-    }
-    switch (OutputFormat) {
-    case Format::Text:
-      clang::coroguard::writeText(*Shown, OS,
-                                  OutputFile.empty() && OS.is_displayed());
-      break;
-    case Format::Json:
-      clang::coroguard::writeJson(*Shown, OS);
-      break;
-    case Format::CodeClimate:
-      clang::coroguard::writeCodeClimate(*Shown, Root, OS);
-      break;
-    case Format::Sarif: {
-      clang::coroguard::SarifSettings Sarif;
-      Sarif.SourceRoot = Root.str();
-      Sarif.DocsBase = docsBase(Argv0);
-      Sarif.HasBaseline = Comparison != nullptr;
-      Sarif.Fixed = Comparison ? &Comparison->Fixed : nullptr;
-      Sarif.ExitCode = ResultCode;
-      clang::coroguard::writeSarif(*Shown, Sarif, OS);
-      break;
-    }
-    }
-  };
-  if (OutputPath.empty()) {
-    Write(llvm::outs());
-    if (llvm::Error Err = clang::coroguard::checkedFlush(llvm::outs())) {
-      llvm::errs() << "coroguard: error: cannot write the report to standard "
-                      "output: "
-                   << llvm::toString(std::move(Err)) << "\n";
-      return false;
-    }
-  } else if (llvm::Error Err =
-                 clang::coroguard::writeOutputFile(OutputPath, Write)) {
-    llvm::errs() << "coroguard: error: cannot write '" << OutputFile
-                 << "': " << llvm::toString(std::move(Err)) << "\n";
-    return false;
-  }
-  return true;
+clang::coroguard::ReportDestination destination(llvm::StringRef Root,
+                                                const std::string &OutputPath,
+                                                const char *Argv0) {
+  clang::coroguard::ReportDestination To;
+  To.Format = OutputFormat;
+  To.Path = OutputPath;
+  To.Root = Root.str();
+  To.DocsBase = clang::coroguard::docsBase(DocsUrl, Argv0);
+  return To;
 }
 
 /// coroguard merge: the shards' findings, errors and analysed files, sorted
@@ -341,12 +251,13 @@ int runMerge(llvm::StringRef Root, const std::string &OutputPath,
   const int ResultCode = !Merged.Errors.empty()     ? ExitError
                          : !Merged.Findings.empty() ? ExitFindings
                                                     : ExitClean;
-  if (!writeReport(Merged, nullptr, Root, OutputPath, ResultCode, Argv0))
+  if (!clang::coroguard::writeReport(
+          Merged, nullptr, destination(Root, OutputPath, Argv0), ResultCode))
     return ExitError;
   if (!Quiet)
     llvm::errs() << "coroguard: merged " << MergeInputs.size() << " report"
                  << (MergeInputs.size() == 1 ? "" : "s") << ": "
-                 << summaryOf(Merged, Merged.Analysed) << "\n";
+                 << clang::coroguard::summaryOf(Merged) << "\n";
   return ResultCode;
 }
 
@@ -568,8 +479,9 @@ int main(int Argc, const char **Argv) {
                                                 : ExitClean;
 
   int Status = ExitClean;
-  if (!writeReport(Report, Comparison ? &*Comparison : nullptr, Root,
-                   OutputPath, ResultCode, Argv[0]))
+  if (!clang::coroguard::writeReport(
+          Report, Comparison ? &*Comparison : nullptr,
+          destination(Root, OutputPath, Argv[0]), ResultCode))
     Status = ExitError;
 
   if (!ExportFixesPath.empty())
@@ -616,7 +528,7 @@ int main(int Argc, const char **Argv) {
                    << " baselined, " << Comparison->Fixed.size()
                    << " fixed since the baseline"
                    << (PruneBaseline ? " (pruned)" : "") << "; ";
-    llvm::errs() << summaryOf(Report, Report.Analysed);
+    llvm::errs() << clang::coroguard::summaryOf(Report);
     if (Changes)
       llvm::errs() << "; " << Inputs.Files.size() - Report.Analysed.size()
                    << " not affected by the change";

@@ -1,0 +1,101 @@
+//===--- ReportOutput.cpp -------------------------------------------------===//
+
+#include "ReportOutput.h"
+#include "OutputFile.h"
+#include "OutputWriters.h"
+
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::coroguard {
+
+bool writeReport(const Report &R, const BaselineComparison *Comparison,
+                 const ReportDestination &To, int ResultCode) {
+  auto Write = [&](llvm::raw_ostream &OS) {
+    Report NewOnly;
+    const Report *Shown = &R;
+    if (Comparison && To.Format != ReportFormat::Sarif) {
+      NewOnly.Errors = R.Errors;
+      NewOnly.Sources = R.Sources;
+      NewOnly.Analysed = R.Analysed;
+      for (const Finding &F : R.Findings)
+        if (F.InBaseline != Finding::Baseline::Unchanged)
+          NewOnly.Findings.push_back(F);
+      Shown = &NewOnly;
+    }
+    switch (To.Format) {
+    case ReportFormat::Text:
+      writeText(*Shown, OS, To.Path.empty() && OS.is_displayed());
+      break;
+    case ReportFormat::Json:
+      writeJson(*Shown, OS);
+      break;
+    case ReportFormat::CodeClimate:
+      writeCodeClimate(*Shown, To.Root, OS);
+      break;
+    case ReportFormat::Sarif: {
+      SarifSettings Sarif;
+      Sarif.SourceRoot = To.Root;
+      Sarif.DocsBase = To.DocsBase;
+      Sarif.HasBaseline = Comparison != nullptr;
+      Sarif.Fixed = Comparison ? &Comparison->Fixed : nullptr;
+      Sarif.ExitCode = ResultCode;
+      writeSarif(*Shown, Sarif, OS);
+      break;
+    }
+    }
+  };
+  if (To.Path.empty()) {
+    Write(llvm::outs());
+    if (llvm::Error Err = checkedFlush(llvm::outs())) {
+      llvm::errs() << "coroguard: error: cannot write the report to standard "
+                      "output: "
+                   << llvm::toString(std::move(Err)) << "\n";
+      return false;
+    }
+  } else if (llvm::Error Err = writeOutputFile(To.Path, Write)) {
+    llvm::errs() << "coroguard: error: cannot write '" << To.Path
+                 << "': " << llvm::toString(std::move(Err)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::string summaryOf(const Report &R) {
+  llvm::StringSet<> WithFindings;
+  for (const Finding &F : R.Findings)
+    WithFindings.insert(F.Where.File);
+  bool AllAnalysed = llvm::all_of(WithFindings, [&](const auto &File) {
+    return llvm::binary_search(R.Analysed, File.getKey());
+  });
+  auto Plural = [](size_t N, llvm::StringRef Word) {
+    return std::to_string(N) + " " + Word.str() + (N == 1 ? "" : "s");
+  };
+  std::string Text = Plural(R.Findings.size(), "finding");
+  if (AllAnalysed)
+    Text += " in " + std::to_string(WithFindings.size()) + " of " +
+            Plural(R.Analysed.size(), "file") + " analysed";
+  else
+    Text += " in " + Plural(WithFindings.size(), "file") + " (" +
+            Plural(R.Analysed.size(), "file") + " analysed)";
+  if (!R.Errors.empty())
+    Text += ", " + Plural(R.Errors.size(), "error");
+  return Text;
+}
+
+std::string docsBase(llvm::StringRef DocsUrl, const char *Argv0) {
+  if (!DocsUrl.empty())
+    return DocsUrl.rtrim('/').str() + "/";
+  std::string Exe = llvm::sys::fs::getMainExecutable(
+      Argv0, reinterpret_cast<void *>(&docsBase));
+  llvm::SmallString<256> Installed(
+      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(Installed, "share", "doc", "coroguard");
+  llvm::StringRef Dir = llvm::sys::fs::is_directory(Installed)
+                            ? llvm::StringRef(Installed)
+                            : llvm::StringRef(COROGUARD_SOURCE_DOCS_DIR);
+  return "file://" + Dir.str() + "/";
+}
+
+} // namespace clang::coroguard
