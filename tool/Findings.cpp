@@ -20,9 +20,8 @@ SourcePosition position(SourceText &Sources, std::string File,
   return P;
 }
 
-/// \p Path as clang saw it, resolved against the directory of the compile
-/// command that produced it (a relative "file" entry gives relative paths),
-/// absolute and without `.` or `..`.
+} // namespace
+
 std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory) {
   if (Path.empty())
     return "";
@@ -34,6 +33,8 @@ std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory) {
   return std::string(Resolved);
 }
 
+namespace {
+
 void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
                  llvm::StringRef BuildDirectory, std::vector<Edit> &Out) {
   for (const auto &FileAndReplacements : Fix)
@@ -43,36 +44,39 @@ void appendEdits(const llvm::StringMap<clang::tooling::Replacements> &Fix,
                      R.getReplacementText().str()});
 }
 
-/// The innermost function of \p Functions around \p P.
+/// The innermost function of \p Functions around \p P: the one that
+/// starts last (spans nest or are apart).
 std::string functionAt(const FunctionIndex &Functions,
                        const SourcePosition &P) {
   auto It = Functions.find(P.File);
   if (It == Functions.end())
     return "";
   const FunctionSpan *Innermost = nullptr;
-  for (const FunctionSpan &Span : It->second) {
-    if (Span.Begin > P.Offset)
-      break;
-    if (P.Offset <= Span.End)
+  for (const FunctionSpan &Span : It->second)
+    if (Span.Begin <= P.Offset && P.Offset <= Span.End &&
+        (!Innermost || Span.Begin > Innermost->Begin ||
+         (Span.Begin == Innermost->Begin &&
+          Span.Signature < Innermost->Signature)))
       Innermost = &Span;
-  }
   return Innermost ? Innermost->Signature : "";
 }
 
 } // namespace
 
-void addFunctionSpans(std::vector<FunctionSpan> Spans, FunctionIndex &Index) {
+void addFunctionSpans(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                      std::vector<FunctionSpan> Spans, FunctionIndex &Index) {
+  // Only the functions that hold a finding are kept: a translation unit
+  // that includes a large library by -I has thousands of them.
+  llvm::StringMap<std::vector<unsigned>> Offsets;
+  for (const clang::tidy::ClangTidyError &E : Errors)
+    Offsets[resolvePath(E.Message.FilePath, E.BuildDirectory)].push_back(
+        E.Message.FileOffset);
   for (FunctionSpan &Span : Spans) {
-    std::vector<FunctionSpan> &InFile = Index[Span.File];
-    auto Key = [](const FunctionSpan &S) {
-      return std::tie(S.Begin, S.End, S.Signature);
-    };
-    auto At =
-        llvm::lower_bound(InFile, Span, [&](const auto &A, const auto &B) {
-          return Key(A) < Key(B);
-        });
-    if (At == InFile.end() || Key(*At) != Key(Span))
-      InFile.insert(At, std::move(Span));
+    auto It = Offsets.find(Span.File);
+    if (It != Offsets.end() && llvm::any_of(It->second, [&](unsigned Offset) {
+          return Span.Begin <= Offset && Offset <= Span.End;
+        }))
+      Index[Span.File].push_back(std::move(Span));
   }
 }
 

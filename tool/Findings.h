@@ -74,12 +74,18 @@ struct Report {
   std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();
 };
 
-/// The functions of each file (absolute path), sorted by start.
+/// \p Path as clang saw it, resolved against the directory of the compile
+/// command that produced it (a relative "file" entry gives relative paths),
+/// absolute and without `.` or `..`.
+std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory);
+
+/// The functions of each file (absolute path) that hold findings.
 using FunctionIndex = llvm::StringMap<std::vector<FunctionSpan>>;
 
-/// Adds \p Spans to \p Index (a header's functions come once per
-/// translation unit that includes it; kept once).
-void addFunctionSpans(std::vector<FunctionSpan> Spans, FunctionIndex &Index);
+/// Adds to \p Index the spans of \p Spans (one translation unit's) that
+/// hold one of \p Errors (that unit's findings).
+void addFunctionSpans(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                      std::vector<FunctionSpan> Spans, FunctionIndex &Index);
 
 /// Converts clang-tidy's errors into findings (sorted by file, line,
 /// column, check), each with the function it lies in from \p Functions,

@@ -98,7 +98,7 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
     std::vector<tidy::ClangTidyError> Errors =
         runOne(Compilations, File, Settings, FileErrors, Stamps, Spans);
     std::lock_guard<std::mutex> Guard(Lock);
-    addFunctionSpans(std::move(Spans), Functions);
+    addFunctionSpans(Errors, std::move(Spans), Functions);
     Analysed.push_back(File);
     for (auto &E : Errors)
       RawErrors.push_back(std::move(E));
