@@ -105,8 +105,8 @@ llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Rev,
     return Top.takeError();
   std::string Root = llvm::StringRef(*Top).trim().str();
   llvm::Expected<std::string> Diff =
-      capture({"git", "-C", Root, "diff", "-U0", "--no-color", "--no-ext-diff",
-               "--no-renames", Rev, "--"},
+      capture({"git", "-C", Root, "-c", "core.quotePath=false", "diff", "-U0",
+               "--no-color", "--no-ext-diff", "--no-renames", Rev, "--"},
               "git diff " + Rev.str());
   if (!Diff)
     return Diff.takeError();
