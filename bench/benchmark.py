@@ -137,6 +137,33 @@ def generated_source(blocks):
     return "\n".join(lines) + "\n"
 
 
+def parallel(coroguard, one_job, inputs, commands, repeat):
+    """-j2 against -j1 for coroguard, and the same for two clang++ processes
+    at a time: how far two workers can scale on this machine at all."""
+    two_jobs = timed([coroguard, "--quiet", "-j", "2"] + inputs, repeat)
+
+    def clang_pairs():
+        start = time.perf_counter()
+        procs = []
+        for directory, flags in commands:
+            if len(procs) == 2:
+                procs.pop(0).wait()
+            procs.append(subprocess.Popen(
+                [CLANG, "-fsyntax-only", "-resource-dir=" + RESOURCE_DIR] +
+                flags, cwd=directory, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL))
+        for p in procs:
+            p.wait()
+        return time.perf_counter() - start
+
+    clang_one = clang_time(commands, repeat)
+    clang_two = statistics.median(clang_pairs() for _ in range(repeat))
+    print("%-22s coroguard -j1 %7.3fs  -j2 %7.3fs  speed-up %.2f   "
+          "clang++ 1 at a time %7.3fs  2 at a time %7.3fs  speed-up %.2f" % (
+              "-j2 / -j1", one_job, two_jobs, one_job / two_jobs, clang_one,
+              clang_two, clang_one / clang_two))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -163,8 +190,11 @@ def main():
             commands.append((e["directory"], flags))
         clang = clang_time(commands, args.repeat)
         run = [coroguard, "--quiet", "-j", "1", "-p", os.path.dirname(example_db)]
-        report("examples", clang, timed(run, args.repeat),
+        one_job = timed(run, args.repeat)
+        report("examples", clang, one_job,
                timed(run + ["--checks=-*"], args.repeat))
+        parallel(coroguard, one_job, ["-p", os.path.dirname(example_db)],
+                 commands, args.repeat)
     else:
         print("examples: run scripts/demo.sh first (no %s)" % example_db)
 

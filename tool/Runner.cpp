@@ -9,6 +9,7 @@
 #include "clang-tidy/GlobList.h"
 #include "model/ModelLoader.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
@@ -69,6 +70,23 @@ runOne(const tooling::CompilationDatabase &Compilations,
   return std::move(Result.Errors);
 }
 
+/// \p Files, largest first (by size on disk; the same order every run).
+static std::vector<const std::string *>
+largestFirst(const std::vector<std::string> &Files) {
+  std::vector<std::pair<uint64_t, const std::string *>> Sized;
+  for (const std::string &File : Files) {
+    uint64_t Size = 0;
+    llvm::sys::fs::file_size(File, Size);
+    Sized.push_back({Size, &File});
+  }
+  llvm::stable_sort(
+      Sized, [](const auto &A, const auto &B) { return A.first > B.first; });
+  std::vector<const std::string *> Order;
+  for (const auto &Entry : Sized)
+    Order.push_back(Entry.second);
+  return Order;
+}
+
 Report runChecks(const tooling::CompilationDatabase &Compilations,
                  const std::vector<std::string> &Files,
                  const RunSettings &Settings,
@@ -114,8 +132,10 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   } else {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(
         std::min<unsigned>(Settings.Jobs, Files.size())));
-    for (const std::string &File : Files)
-      Pool.async([&RunAndCollect, &File] { RunAndCollect(File); });
+    // The largest files first, so that the last one to finish is a small
+    // one and the workers end together.
+    for (const std::string *File : largestFirst(Files))
+      Pool.async([&RunAndCollect, File] { RunAndCollect(*File); });
     Pool.wait();
   }
 
