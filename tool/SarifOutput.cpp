@@ -88,8 +88,21 @@ json coroguardRule(const CheckInfo &Check, llvm::StringRef DocsBase) {
           {"defaultConfiguration", {{"level", "warning"}}}};
 }
 
-/// A rule for a compiler warning that a configuration turned on.
-json diagnosticRule(llvm::StringRef Id) {
+/// A rule for a compiler warning that a configuration turned on, or for a
+/// check that only a baseline names.
+json diagnosticRule(llvm::StringRef Id, llvm::StringRef DocsBase) {
+  if (!Id.starts_with("clang-diagnostic-")) {
+    std::string Text = "The check " + Id.str() +
+                       ", which this coroguard "
+                       "does not have.";
+    return {{"id", Id},
+            {"name", pascalCase(Id)},
+            {"shortDescription", {{"text", "A check this coroguard lacks."}}},
+            {"fullDescription", {{"text", Text}}},
+            {"helpUri", DocsBase.str() + "README.md#checks"},
+            {"help", {{"text", Text}, {"markdown", Text}}},
+            {"defaultConfiguration", {{"level", "warning"}}}};
+  }
   llvm::StringRef Flag = Id.drop_front(strlen("clang-diagnostic-"));
   std::string Text = "Clang's -W" + Flag.str() + " warning.";
   return {
@@ -118,11 +131,19 @@ void writeSarif(const Report &R, const SarifSettings &Settings,
     RuleIndex[Check.Name] = RuleArray.size();
     RuleArray.push_back(coroguardRule(Check, Settings.DocsBase));
   }
+  // Results of other checks (compiler warnings; in a baseline, also checks
+  // this coroguard no longer has) get a rule each.
+  auto AddRule = [&](llvm::StringRef Check) {
+    if (RuleIndex.count(Check))
+      return;
+    RuleIndex[Check] = RuleArray.size();
+    RuleArray.push_back(diagnosticRule(Check, Settings.DocsBase));
+  };
   for (const Finding &F : R.Findings)
-    if (!RuleIndex.count(F.Check)) {
-      RuleIndex[F.Check] = RuleArray.size();
-      RuleArray.push_back(diagnosticRule(F.Check));
-    }
+    AddRule(F.Check);
+  if (Settings.Fixed)
+    for (const BaselineEntry &E : *Settings.Fixed)
+      AddRule(E.Check);
 
   json Results = json::array();
   for (const Finding &F : R.Findings) {
