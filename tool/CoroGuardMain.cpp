@@ -406,9 +406,12 @@ int main(int Argc, const char **Argv) {
   }
   // A report written over a source would destroy it: refused before
   // anything runs.
+  const std::string PrunedPath = PruneBaseline ? BaselinePath : "";
   for (const auto &[Option, Path] :
        {std::pair<llvm::StringRef, const std::string &>{"--output", OutputPath},
-        {"--export-fixes", ExportFixesPath}})
+        {"--export-fixes", ExportFixesPath},
+        {"--write-baseline", WriteBaselinePath},
+        {"--prune-baseline", PrunedPath}})
     if (!Path.empty())
       for (const std::string &File : Inputs.Files)
         if (llvm::sys::fs::equivalent(Path, File))
