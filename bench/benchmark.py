@@ -9,8 +9,11 @@ Sets measured (whole-process wall time, median of N runs, one job):
   test-inputs  the check tests under test/checks and test/profiles, with
                the mock headers
   generated-K  one coroutine with K blocks (5 statements and one async
-               resource each), for K and 2K: the analysis time (coroguard
-               minus parsing) must roughly double, not quadruple.
+               resource each), for K, 2K, 4K and 8K: the analysis time
+               (coroguard minus parsing) must grow linearly; and the peak
+               memory of a run against one clang++ parse of the same file.
+  -j2 / -j1    the example project at -j1 and -j2, next to clang++ run one
+               and two at a time on the same files (what the cores allow).
   one-line-N   generated code with N findings all on one line (minified or
                generated sources): time and peak memory of the CLI against
                the clang-tidy plugin on the same file (goal: at most 1.5x
@@ -220,21 +223,35 @@ def main():
 
     analysis = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for blocks in (args.blocks, 2 * args.blocks):
+        for factor in (1, 2, 4, 8):
+            blocks = factor * args.blocks
             path = os.path.join(tmp, "generated_%d.cpp" % blocks)
             with open(path, "w") as f:
                 f.write(generated_source(blocks))
             clang = clang_time([(tmp, MOCK_FLAGS + [path])], args.repeat)
             run = [coroguard, "--quiet", "-j", "1", path, "--"] + MOCK_FLAGS
-            analysis[blocks] = report(
+            analysis[factor] = report(
                 "generated-%d" % blocks, clang, timed(run, args.repeat),
                 timed(run[:1] + ["--checks=-*"] + run[1:], args.repeat))
+            if factor == 1:
+                peak_memory(coroguard, path, tmp)
         for statements in args.one_line:
             one_line(args.build, coroguard, statements, tmp)
-    small, large = analysis[args.blocks], analysis[2 * args.blocks]
-    if small > 0:
-        print("doubling the generated function multiplies the analysis time "
-              "by %.2f (linear: 2, quadratic: 4)" % (large / small))
+    if analysis[1] > 0:
+        print("analysis time at 2x, 4x, 8x the function: %s (linear: 2, 4, "
+              "8; goal: 8x costs at most 8.8x)" % ", ".join(
+                  "%.2fx" % (analysis[f] / analysis[1]) for f in (2, 4, 8)))
+
+
+def peak_memory(coroguard, path, tmp):
+    """Peak resident memory of a full run against one clang++ parse of the
+    same file."""
+    _, cli = measured([coroguard, "--quiet", "-j", "1", path, "--"] +
+                      MOCK_FLAGS)
+    _, parse = measured([CLANG, "-fsyntax-only", "-resource-dir=" +
+                         RESOURCE_DIR] + MOCK_FLAGS + [path])
+    print("%-22s coroguard %7.1f MiB  clang++ %7.1f MiB  ratio %4.2f" % (
+        "peak RSS", cli, parse, cli / parse))
 
 
 if __name__ == "__main__":
