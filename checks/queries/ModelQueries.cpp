@@ -316,24 +316,41 @@ static bool releasesSomething(const Stmt *S) {
   return false;
 }
 
-/// Whether the destructor of \p RD (or of a base) releases synchronously.
-static bool releasesInDestructor(const CXXRecordDecl &RD) {
+/// Calls \p Visit on \p RD and each of its bases (once each, also through
+/// a dependent base's pattern) until it returns true; whether one did.
+static bool
+anyInHierarchy(const CXXRecordDecl &RD,
+               llvm::function_ref<bool(const CXXRecordDecl &)> Visit) {
   llvm::SmallVector<const CXXRecordDecl *, 4> Work{&RD};
   llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
   while (!Work.empty()) {
     const CXXRecordDecl *Cur = Work.pop_back_val();
     if (!Seen.insert(Cur).second)
       continue;
-    if (const CXXDestructorDecl *Dtor = Cur->getDestructor()) {
-      const FunctionDecl *Definition = nullptr;
-      if (Dtor->hasBody(Definition) && releasesSomething(Definition->getBody()))
-        return true;
-    }
+    if (Visit(*Cur))
+      return true;
     for (const CXXBaseSpecifier &Base : Cur->bases())
       if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
         Work.push_back(BaseRD);
   }
   return false;
+}
+
+/// \p D as a member function, also when it is a member function template.
+static const CXXMethodDecl *asMethod(const Decl *D) {
+  if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+    D = Template->getTemplatedDecl();
+  return dyn_cast<CXXMethodDecl>(D);
+}
+
+/// Whether the destructor of \p RD (or of a base) releases synchronously.
+static bool releasesInDestructor(const CXXRecordDecl &RD) {
+  return anyInHierarchy(RD, [](const CXXRecordDecl &Cur) {
+    const CXXDestructorDecl *Dtor = Cur.getDestructor();
+    const FunctionDecl *Definition = nullptr;
+    return Dtor && Dtor->hasBody(Definition) &&
+           releasesSomething(Definition->getBody());
+  });
 }
 
 std::optional<ResourceInfo>
@@ -344,16 +361,9 @@ ModelQueries::inferResource(const CXXRecordDecl &RD) {
   Info.From = AnnotatedClass ? ResourceInfo::Source::Annotation
                              : ResourceInfo::Source::Inferred;
   // Walk the class and its bases for release methods.
-  llvm::SmallVector<const CXXRecordDecl *, 4> Work{&RD};
-  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
-  while (!Work.empty()) {
-    const CXXRecordDecl *Cur = Work.pop_back_val();
-    if (!Seen.insert(Cur).second)
-      continue;
-    for (const Decl *D : Cur->decls()) {
-      const auto *Method = dyn_cast<CXXMethodDecl>(D);
-      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-        Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+  anyInHierarchy(RD, [&](const CXXRecordDecl &Cur) {
+    for (const Decl *D : Cur.decls()) {
+      const CXXMethodDecl *Method = asMethod(D);
       if (!Method || !Method->getIdentifier() || Method->isStatic())
         continue;
       bool Annotated = hasAnnotation(*Method, annotations::Cleanup);
@@ -369,10 +379,8 @@ ModelQueries::inferResource(const CXXRecordDecl &RD) {
       if (!llvm::is_contained(Info.Release, Name))
         Info.Release.push_back(Name);
     }
-    for (const CXXBaseSpecifier &Base : Cur->bases())
-      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
-        Work.push_back(BaseRD);
-  }
+    return false;
+  });
   // Inferred from a release named like an async one, but its destructor
   // releases it already (a socket that closes its descriptor): nothing is
   // left for an awaited release to do.
@@ -597,28 +605,14 @@ bool ModelQueries::isAsyncMutexType(QualType T) {
     return It->second;
   // Inferred: a way to lock it that is awaited (coLock(), co_scoped_lock(),
   // lock_async(), a lock() returning a task or a future).
-  llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
-  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
-  bool Async = false;
-  while (!Work.empty() && !Async) {
-    const CXXRecordDecl *Cur = Work.pop_back_val();
-    if (!Seen.insert(Cur).second)
-      continue;
-    for (const Decl *D : Cur->decls()) {
-      const auto *Method = dyn_cast<CXXMethodDecl>(D);
-      if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
-        Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
-      if (Method && Method->getIdentifier() &&
-          Method->getName().contains_insensitive("lock") &&
-          taskKind(Method->getReturnType()) != TaskKind::None) {
-        Async = true;
-        break;
-      }
-    }
-    for (const CXXBaseSpecifier &Base : Cur->bases())
-      if (const CXXRecordDecl *BaseRD = getRecord(Base.getType()))
-        Work.push_back(BaseRD);
-  }
+  bool Async = anyInHierarchy(*RD, [&](const CXXRecordDecl &Cur) {
+    return llvm::any_of(Cur.decls(), [&](const Decl *D) {
+      const CXXMethodDecl *Method = asMethod(D);
+      return Method && Method->getIdentifier() &&
+             Method->getName().contains_insensitive("lock") &&
+             taskKind(Method->getReturnType()) != TaskKind::None;
+    });
+  });
   // Re-find: taskKind may have grown the caches.
   AsyncMutexCache[Key] = Async;
   return Async;
