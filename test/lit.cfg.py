@@ -1,5 +1,6 @@
 # -*- Python -*-
 import os
+import shutil
 
 import lit.formats
 
@@ -16,6 +17,13 @@ config.test_exec_root = os.path.join(config.coroguard_obj_root, "test")
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_bin_dir, config.environment.get("PATH", os.environ["PATH"])])
 config.environment["LC_ALL"] = "C"
+# Every coroguard run of the suite shares one result cache, fresh for each
+# run of the suite: a cached result must equal an analysis, so all the tests
+# hold for the cache too. The tests about the cache give their own
+# --cache-dir.
+result_cache = os.path.join(config.test_exec_root, "result-cache")
+shutil.rmtree(result_cache, ignore_errors=True)
+config.environment["COROGUARD_CACHE_DIR"] = result_cache
 
 bin_dir = os.path.join(config.coroguard_obj_root, "bin")
 plugin = os.path.join(config.coroguard_obj_root, "lib",

@@ -19,6 +19,7 @@
 #include "OutputFile.h"
 #include "Progress.h"
 #include "ReportOutput.h"
+#include "ResultCache.h"
 #include "Runner.h"
 #include "Version.h"
 #include "model/ModelLoader.h"
@@ -28,6 +29,7 @@
 #include "clang-tidy/GlobList.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -179,6 +181,25 @@ cl::opt<std::string> DocsUrl(
              "pages installed with coroguard)"),
     cl::value_desc("url"), cl::sub(cl::SubCommand::getTopLevel()),
     cl::sub(MergeCommand), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache-dir",
+    cl::desc("Keep the results of translation units here and reuse them "
+             "while nothing they depend on changes (default: "
+             "$COROGUARD_CACHE_DIR, else $XDG_CACHE_HOME/coroguard)"),
+    cl::value_desc("dir"), cl::cat(Category));
+cl::opt<bool> NoCache("no-cache",
+                      cl::desc("Analyse every translation unit; neither read "
+                               "nor write the result cache"),
+                      cl::cat(Category));
+cl::opt<std::string> CacheMaxSize(
+    "cache-max-size",
+    cl::desc("Bound the cache; the entries used least recently are removed "
+             "first (e.g. 512M, 2G; default 1G)"),
+    cl::value_desc("size"), cl::init("1G"), cl::cat(Category));
+cl::opt<bool> CacheStatsOption(
+    "cache-stats",
+    cl::desc("Print the cache's hits, misses and size on standard error"),
+    cl::cat(Category));
 // -j4, -j 4 and -j=4, as make and ninja users write it.
 cl::opt<unsigned> Jobs("j",
                        cl::desc("Translation units analysed in parallel "
@@ -235,6 +256,18 @@ clang::coroguard::ReportDestination destination(llvm::StringRef Root,
   To.Root = Root.str();
   To.DocsBase = clang::coroguard::docsBase(DocsUrl, Argv0);
   return To;
+}
+
+/// 17.5 KiB, 3.2 MiB, 1.0 GiB.
+std::string humanSize(uint64_t Bytes) {
+  const char *Unit = "KiB";
+  double Value = Bytes / 1024.0;
+  for (const char *Larger : {"MiB", "GiB"})
+    if (Value >= 1024) {
+      Value /= 1024;
+      Unit = Larger;
+    }
+  return llvm::formatv("{0:F1} {1}", Value, Unit).str();
 }
 
 /// coroguard merge: the shards' findings, errors and analysed files, sorted
@@ -334,6 +367,12 @@ int main(int Argc, const char **Argv) {
     Baseline = std::move(*Read);
   }
 
+  std::optional<uint64_t> CacheLimit =
+      clang::coroguard::parseByteSize(CacheMaxSize);
+  if (!CacheLimit)
+    return usageError("--cache-max-size='" + CacheMaxSize +
+                      "': expected a size such as 512M or 2G");
+
   if (!HeaderFilter.empty()) {
     std::string Problem;
     if (!llvm::Regex(HeaderFilter).isValid(Problem))
@@ -429,6 +468,23 @@ int main(int Argc, const char **Argv) {
     return ToolConfig.modelFilesFor(File);
   };
   Settings.Changes = Changes ? &*Changes : nullptr;
+  std::unique_ptr<clang::coroguard::ResultCache> Cache;
+  if (!NoCache) {
+    // A cache that cannot be used slows the run down; it never fails it.
+    auto Opened = clang::coroguard::ResultCache::open(
+        CacheDir.empty() ? clang::coroguard::defaultCacheDirectory()
+                         : Absolute(CacheDir),
+        *CacheLimit,
+        clang::coroguard::toolIdentity(Argv[0],
+                                       reinterpret_cast<void *>(&usageError)));
+    if (Opened)
+      Cache = std::move(*Opened);
+    else
+      llvm::errs() << "coroguard: warning: "
+                   << llvm::toString(Opened.takeError())
+                   << "; analysing without the result cache\n";
+  }
+  Settings.Cache = Cache.get();
   const bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
   std::optional<clang::coroguard::ProgressLine> ProgressShown;
   if (Progress == ProgressMode::Always ||
@@ -442,6 +498,20 @@ int main(int Argc, const char **Argv) {
   clang::coroguard::Report Analysed = clang::coroguard::runChecks(
       *Inputs.Compilations, Inputs.Files, Settings, RawErrors);
   ProgressShown.reset();
+  if (Cache) {
+    clang::coroguard::CacheStats Stats = Cache->trim();
+    if (CacheStatsOption)
+      llvm::errs() << "coroguard: cache: " << Stats.Hits << " hit"
+                   << (Stats.Hits == 1 ? "" : "s") << ", " << Stats.Misses
+                   << " miss" << (Stats.Misses == 1 ? "" : "es") << "; "
+                   << Stats.Entries << " entr"
+                   << (Stats.Entries == 1 ? "y" : "ies") << ", "
+                   << humanSize(Stats.Bytes) << " of "
+                   << humanSize(Stats.MaxBytes) << " in " << Cache->directory()
+                   << "\n";
+  } else if (CacheStatsOption) {
+    llvm::errs() << "coroguard: cache: not used\n";
+  }
   for (const clang::coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
   Report.Findings = std::move(Analysed.Findings);

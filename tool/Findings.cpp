@@ -63,21 +63,22 @@ std::string functionAt(const FunctionIndex &Functions,
 
 } // namespace
 
-void addFunctionSpans(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                      std::vector<FunctionSpan> Spans, FunctionIndex &Index) {
-  // Only the functions that hold a finding are kept: a translation unit
-  // that includes a large library by -I has thousands of them.
+std::vector<FunctionSpan>
+functionsHoldingFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                         const std::vector<FunctionSpan> &Spans) {
   llvm::StringMap<std::vector<unsigned>> Offsets;
   for (const clang::tidy::ClangTidyError &E : Errors)
     Offsets[resolvePath(E.Message.FilePath, E.BuildDirectory)].push_back(
         E.Message.FileOffset);
-  for (FunctionSpan &Span : Spans) {
+  std::vector<FunctionSpan> Holding;
+  for (const FunctionSpan &Span : Spans) {
     auto It = Offsets.find(Span.File);
     if (It != Offsets.end() && llvm::any_of(It->second, [&](unsigned Offset) {
           return Span.Begin <= Offset && Offset <= Span.End;
         }))
-      Index[Span.File].push_back(std::move(Span));
+      Holding.push_back(Span);
   }
+  return Holding;
 }
 
 void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,

@@ -82,10 +82,12 @@ std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory);
 /// The functions of each file (absolute path) that hold findings.
 using FunctionIndex = llvm::StringMap<std::vector<FunctionSpan>>;
 
-/// Adds to \p Index the spans of \p Spans (one translation unit's) that
-/// hold one of \p Errors (that unit's findings).
-void addFunctionSpans(const std::vector<clang::tidy::ClangTidyError> &Errors,
-                      std::vector<FunctionSpan> Spans, FunctionIndex &Index);
+/// The spans of \p Spans (one translation unit's) that hold one of
+/// \p Errors (that unit's findings): a unit that includes a large library
+/// by -I has thousands of functions, and only these are kept.
+std::vector<FunctionSpan>
+functionsHoldingFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
+                         const std::vector<FunctionSpan> &Spans);
 
 /// Converts clang-tidy's errors into findings (sorted by file, line,
 /// column, check), each with the function it lies in from \p Functions,

@@ -32,18 +32,29 @@ static bool enablesAnyCheck(tidy::ClangTidyOptionsProvider &Provider,
       [&](const auto &Info) { return Checks.contains(Info.Name); });
 }
 
-static std::vector<tidy::ClangTidyError>
+/// True if \p Files (what a unit reads) hold a line of \p Changes.
+static bool touchedBy(const ChangedLines &Changes,
+                      const std::vector<std::string> &Files) {
+  return llvm::any_of(
+      Files, [&](const std::string &File) { return Changes.changes(File); });
+}
+
+/// The result of \p File: from the cache when its inputs are unchanged,
+/// else from an analysis; an empty one when its model is bad (reported in
+/// \p Errors). Nothing when --diff leaves it out.
+static std::optional<TranslationUnitResult>
 runOne(const tooling::CompilationDatabase &Compilations,
        const std::string &File, const RunSettings &Settings,
-       std::vector<InputError> &Errors, llvm::StringMap<FileStamp> &Stamps,
-       std::vector<FunctionSpan> &Functions) {
+       std::vector<InputError> &Errors) {
   // A bad model file is reported here, once per file, and the file is not
   // analysed. The checks then find the model in the process's cache.
+  std::vector<std::string> ModelFiles;
   if (Settings.ModelFilesFor) {
-    auto Model = clang::coroguard::loadModel(Settings.ModelFilesFor(File));
+    ModelFiles = Settings.ModelFilesFor(File);
+    auto Model = clang::coroguard::loadModel(ModelFiles);
     if (!Model) {
       Errors.push_back({File, llvm::toString(Model.takeError())});
-      return {};
+      return TranslationUnitResult();
     }
   }
   std::unique_ptr<tidy::ClangTidyOptionsProvider> Provider =
@@ -54,6 +65,25 @@ runOne(const tooling::CompilationDatabase &Compilations,
     llvm::errs() << "coroguard: warning: the configuration for '" << File
                  << "' enables no coroguard check (see its .clang-tidy)\n";
   }
+  std::string Key;
+  if (Settings.Cache) {
+    Key = Settings.Cache->keyOf(
+        File, Compilations.getCompileCommands(File),
+        tidy::configurationAsText(Provider->getOptions(File)), ModelFiles);
+    if (std::optional<TranslationUnitResult> Hit =
+            Settings.Cache->lookup(Key)) {
+      // The manifest names what the unit reads: no preprocessor run.
+      std::vector<std::string> Read;
+      for (llvm::StringRef Path : Hit->FilesRead.keys())
+        Read.push_back(Path.str());
+      if (Settings.Changes && !touchedBy(*Settings.Changes, Read))
+        return std::nullopt;
+      return Hit;
+    }
+  }
+  if (Settings.Changes &&
+      !touchedBy(*Settings.Changes, filesIncludedBy(Compilations, File)))
+    return std::nullopt;
   // Each worker analyses on a file system with a working directory of its
   // own: ClangTool moves it to each command's directory, and the real file
   // system's would be the process's, shared by every worker (relative -I
@@ -65,9 +95,9 @@ runOne(const tooling::CompilationDatabase &Compilations,
     Errors.push_back({File, File + ": the analysis crashed (in clang or a "
                                    "check); its findings are lost, the other "
                                    "files are still reported"});
-  Stamps = std::move(Result.FilesRead);
-  Functions = std::move(Result.Functions);
-  return std::move(Result.Errors);
+  else if (Settings.Cache)
+    Settings.Cache->store(Key, Result);
+  return Result;
 }
 
 /// \p Files, largest first (by size on disk; the same order every run).
@@ -104,25 +134,21 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
   };
   auto RunAndCollect = [&](const std::string &File) {
     auto Finished = llvm::make_scope_exit([&] { NoteDone(File); });
-    if (Settings.Changes && !Settings.Changes->changes(File) &&
-        llvm::none_of(filesIncludedBy(Compilations, File),
-                      [&](const std::string &Included) {
-                        return Settings.Changes->changes(Included);
-                      }))
-      return;
     std::vector<InputError> FileErrors;
-    llvm::StringMap<FileStamp> Stamps;
-    std::vector<FunctionSpan> Spans;
-    std::vector<tidy::ClangTidyError> Errors =
-        runOne(Compilations, File, Settings, FileErrors, Stamps, Spans);
+    std::optional<TranslationUnitResult> Result =
+        runOne(Compilations, File, Settings, FileErrors);
     std::lock_guard<std::mutex> Guard(Lock);
-    addFunctionSpans(Errors, std::move(Spans), Functions);
-    Analysed.push_back(File);
-    for (auto &E : Errors)
-      RawErrors.push_back(std::move(E));
     for (auto &E : FileErrors)
       ModelErrors.push_back(std::move(E));
-    for (auto &Entry : Stamps)
+    if (!Result)
+      return;
+    for (FunctionSpan &Span :
+         functionsHoldingFindings(Result->Errors, Result->Functions))
+      Functions[Span.File].push_back(std::move(Span));
+    Analysed.push_back(File);
+    for (auto &E : Result->Errors)
+      RawErrors.push_back(std::move(E));
+    for (auto &Entry : Result->FilesRead)
       FilesRead.try_emplace(Entry.getKey(), Entry.getValue());
   };
 

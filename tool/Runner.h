@@ -5,6 +5,7 @@
 
 #include "ChangedLines.h"
 #include "Findings.h"
+#include "ResultCache.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -28,6 +29,8 @@ struct RunSettings {
   /// With --diff: a file is analysed only if it or a file it includes is
   /// changed.
   const ChangedLines *Changes = nullptr;
+  /// With a cache: a unit whose inputs are unchanged is not analysed again.
+  ResultCache *Cache = nullptr;
   /// Called after each file, one call at a time: the file, how many files
   /// are done, how many there are.
   std::function<void(llvm::StringRef File, size_t Done, size_t Total)> Progress;

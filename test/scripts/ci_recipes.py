@@ -90,6 +90,17 @@ with open(os.path.join(project, "coroguard.sarif")) as f:
     results = json.load(f)["runs"][0]["results"]
 print("github: merged SARIF valid,", len(results), "result")
 
+# GitHub Actions' cache step: the job's cache directory is saved, and a
+# later job at the same path restores it before its run.
+cache_env = dict(os.environ,
+                 COROGUARD_CACHE_DIR=os.path.join(project, ".coroguard-cache"))
+run(gate + ["--quiet"], [0, 1], env=cache_env)
+saved = os.path.join(work, "saved-cache")
+shutil.move(cache_env["COROGUARD_CACHE_DIR"], saved)
+shutil.copytree(saved, cache_env["COROGUARD_CACHE_DIR"])
+r = run(gate + ["--quiet", "--cache-stats"], [0, 1], env=cache_env)
+print("github cache:", r.stderr.strip().split(";")[0])
+
 # GitLab: the Code Quality report.
 run(gate + ["--quiet", "--format=codeclimate",
             "--output=gl-code-quality-report.json"], [1])

@@ -1,0 +1,6 @@
+#include "common.h"
+
+testlib::task<> d() {
+  sleep(1)
+  co_return;
+}

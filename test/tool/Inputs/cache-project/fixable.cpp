@@ -1,0 +1,6 @@
+#include "common.h"
+
+testlib::task<> c() {
+  fetch();
+  co_return;
+}
