@@ -44,18 +44,35 @@ public:
     if (!File)
       return File;
     if (llvm::ErrorOr<llvm::vfs::Status> Status = (*File)->status()) {
-      llvm::SmallString<256> Abs;
-      Path.toVector(Abs);
-      makeAbsolute(Abs);
-      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      std::string Name = nameOf(Path, *Status);
       std::lock_guard<std::mutex> Guard(Lock);
-      Read[Abs] =
+      Read[Name] =
           FileStamp{Status->getSize(), Status->getLastModificationTime()};
     }
     return File;
   }
 
 private:
+  /// \p Path absolute and without `.` and `..`, as findings name files,
+  /// when that names the same file: `..` after a symbolic link does not
+  /// (the driver reaches libstdc++ through
+  /// `/../lib/gcc/x86_64-linux-gnu/12/../../../../include`, and `/lib` is a
+  /// link to `usr/lib`), and then the path is kept as opened.
+  std::string nameOf(const llvm::Twine &Path, const llvm::vfs::Status &Opened) {
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    makeAbsolute(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
+    llvm::SmallString<256> Lexical(Abs);
+    llvm::sys::path::remove_dots(Lexical, /*remove_dot_dot=*/true);
+    if (Lexical == Abs)
+      return std::string(Abs);
+    llvm::ErrorOr<llvm::vfs::Status> Same = status(Lexical);
+    return Same && Same->getUniqueID() == Opened.getUniqueID()
+               ? std::string(Lexical)
+               : std::string(Abs);
+  }
+
   llvm::StringMap<FileStamp> &Read;
   std::mutex Lock;
 };
