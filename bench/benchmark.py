@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times coroguard against `clang++ -fsyntax-only` on the same files.
 
-    bench/benchmark.py [--build DIR] [--repeat N]
+    bench/benchmark.py [--build DIR] [--repeat N] [--corpus N]
 
 Sets measured (whole-process wall time, median of N runs, one job):
   examples     the example project (its compile_commands.json, built by
@@ -14,12 +14,18 @@ Sets measured (whole-process wall time, median of N runs, one job):
                memory of a run against one clang++ parse of the same file.
   -j2 / -j1    the example project at -j1 and -j2, next to clang++ run one
                and two at a time on the same files (what the cores allow).
+  corpus-N     a generated project of N asio translation units
+               (bench/corpus.py): a full run against clang++ on the same
+               files; with the result cache, an unchanged re-run and a run
+               after editing a header that a fifth of the units include,
+               against the first run; -j2 against -j1.
   one-line-N   generated code with N findings all on one line (minified or
                generated sources): time and peak memory of the CLI against
                the clang-tidy plugin on the same file (goal: at most 1.5x
                on both), and of the same code one statement per line.
 
-Prints one line per set: seconds for clang++, for coroguard, their ratio,
+Every run but the cache's own is made with --no-cache. Prints one line per
+set: seconds for clang++, for coroguard, their ratio,
 and the analysis overhead in percent. Not a test: timings depend on the
 machine; read them, do not assert them.
 """
@@ -31,6 +37,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+import corpus
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CLANG = "/usr/lib/llvm-22/bin/clang++"
@@ -87,7 +95,7 @@ def one_line(build, coroguard, statements, tmp):
         path = os.path.join(tmp, "one_line_%d_%d.cpp" % (statements, len(results)))
         with open(path, "w") as f:
             f.write(one_line_source(statements, separator))
-        cli = measured([coroguard, "--quiet", "-j", "1", path, "--"] + testlib)
+        cli = measured([coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] + testlib)
         tidy_run = measured([tidy, "-load", plugin, "--quiet",
                              "--checks=-*,coroguard-*", path, "--"] + testlib)
         size = os.path.getsize(path) / 1024.0
@@ -140,10 +148,58 @@ def generated_source(blocks):
     return "\n".join(lines) + "\n"
 
 
-def parallel(coroguard, one_job, inputs, commands, repeat):
+def commands_of(database):
+    """(directory, flags) of each entry of a compile_commands.json, for
+    clang++ -fsyntax-only: the compiler, -c and the output dropped."""
+    commands = []
+    for e in json.load(open(database)):
+        argv = e.get("arguments") or e["command"].split()
+        flags = [a for a in argv[1:] if a not in ("-c",)]
+        if "-o" in flags:
+            i = flags.index("-o")
+            del flags[i:i + 2]
+        commands.append((e["directory"], flags))
+    return commands
+
+
+def corpus_runs(coroguard, units, repeat, tmp):
+    """The generated asio project: a full run against parsing, the result
+    cache against the first run, -j2 against -j1."""
+    build = corpus.write_corpus(os.path.join(tmp, "corpus"), units)
+    commands = commands_of(os.path.join(build, "compile_commands.json"))
+    name = "corpus-%d" % units
+    clang = clang_time(commands, 1)
+    full = [coroguard, "--quiet", "-p", build]
+    one_job = timed(full + ["--no-cache", "-j1"], 1)
+    print("%-22s clang++ %7.3fs  coroguard %7.3fs  ratio %5.2f (goal: at "
+          "most 1.05)" % (name, clang, one_job, one_job / clang))
+    parallel(coroguard, one_job, ["-p", build], commands, 1, name)
+
+    cached = full + ["-j1", "--cache-dir=" + os.path.join(tmp, "cache")]
+    first = timed(cached, 1)
+    again = timed(cached, repeat)
+    header = os.path.join(os.path.dirname(build), "include", "protocol.h")
+    edited = []
+    for r in range(repeat):
+        with open(header, "a") as f:
+            f.write("// edited %d\n" % r)
+        edited.append(timed(cached, 1))
+    share = len(range(0, units, 5)) / units
+    print("%-22s first run %7.3fs  unchanged re-run %6.3fs  ratio %5.3f "
+          "(goal: at most 0.05)" % (name + " cache", first, again,
+                                    again / first))
+    print("%-22s after editing a header %d of %d units include: %6.3fs  "
+          "ratio %5.3f (their share: %.2f)" % (
+              name + " cache", len(range(0, units, 5)), units,
+              statistics.median(edited), statistics.median(edited) / first,
+              share))
+
+
+def parallel(coroguard, one_job, inputs, commands, repeat, name="-j2 / -j1"):
     """-j2 against -j1 for coroguard, and the same for two clang++ processes
     at a time: how far two workers can scale on this machine at all."""
-    two_jobs = timed([coroguard, "--quiet", "-j", "2"] + inputs, repeat)
+    two_jobs = timed([coroguard, "--no-cache", "--quiet", "-j", "2"] + inputs,
+                     repeat)
 
     def clang_pairs():
         start = time.perf_counter()
@@ -163,7 +219,7 @@ def parallel(coroguard, one_job, inputs, commands, repeat):
     clang_two = statistics.median(clang_pairs() for _ in range(repeat))
     print("%-22s coroguard -j1 %7.3fs  -j2 %7.3fs  speed-up %.2f   "
           "clang++ 1 at a time %7.3fs  2 at a time %7.3fs  speed-up %.2f" % (
-              "-j2 / -j1", one_job, two_jobs, one_job / two_jobs, clang_one,
+              name + " -j2/-j1", one_job, two_jobs, one_job / two_jobs, clang_one,
               clang_two, clang_one / clang_two))
 
 
@@ -173,31 +229,33 @@ def main():
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--blocks", type=int, default=2000)
+    parser.add_argument("--corpus", type=int, default=50,
+                        help="translation units of the generated asio "
+                        "project (0: leave it out)")
+    parser.add_argument("--only", choices=["corpus"],
+                        help="measure only this set")
     parser.add_argument("--one-line", type=int, nargs="*",
                         default=[20000, 60000],
                         help="findings per generated one-line file")
     args = parser.parse_args()
     coroguard = os.path.join(args.build, "bin", "coroguard")
 
+    if args.corpus:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus_runs(coroguard, args.corpus, args.repeat, tmp)
+    if args.only == "corpus":
+        return
+
     example_db = os.path.join(args.build, "example", "compile_commands.json")
     if os.path.exists(example_db):
-        entries = json.load(open(example_db))
-        commands = []
-        for e in entries:
-            argv = e.get("arguments") or e["command"].split()
-            # Drop the compiler and the output; keep flags and the file.
-            flags = [a for a in argv[1:] if a not in ("-c",)]
-            if "-o" in flags:
-                i = flags.index("-o")
-                del flags[i:i + 2]
-            commands.append((e["directory"], flags))
+        commands = commands_of(example_db)
         clang = clang_time(commands, args.repeat)
-        run = [coroguard, "--quiet", "-j", "1", "-p", os.path.dirname(example_db)]
+        run = [coroguard, "--no-cache", "--quiet", "-j", "1", "-p", os.path.dirname(example_db)]
         one_job = timed(run, args.repeat)
         report("examples", clang, one_job,
                timed(run + ["--checks=-*"], args.repeat))
         parallel(coroguard, one_job, ["-p", os.path.dirname(example_db)],
-                 commands, args.repeat)
+                 commands, args.repeat, "examples")
     else:
         print("examples: run scripts/demo.sh first (no %s)" % example_db)
 
@@ -217,7 +275,7 @@ def main():
         [f], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
         == 0]
     clang = clang_time([(ROOT, flags + [f]) for f in files], args.repeat)
-    run = [coroguard, "--quiet", "-j", "1"] + files + ["--"] + flags
+    run = [coroguard, "--no-cache", "--quiet", "-j", "1"] + files + ["--"] + flags
     report("test-inputs (%d)" % len(files), clang, timed(run, args.repeat),
            timed(run[:1] + ["--checks=-*"] + run[1:], args.repeat))
 
@@ -229,7 +287,7 @@ def main():
             with open(path, "w") as f:
                 f.write(generated_source(blocks))
             clang = clang_time([(tmp, MOCK_FLAGS + [path])], args.repeat)
-            run = [coroguard, "--quiet", "-j", "1", path, "--"] + MOCK_FLAGS
+            run = [coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] + MOCK_FLAGS
             analysis[factor] = report(
                 "generated-%d" % blocks, clang, timed(run, args.repeat),
                 timed(run[:1] + ["--checks=-*"] + run[1:], args.repeat))
@@ -246,7 +304,7 @@ def main():
 def peak_memory(coroguard, path, tmp):
     """Peak resident memory of a full run against one clang++ parse of the
     same file."""
-    _, cli = measured([coroguard, "--quiet", "-j", "1", path, "--"] +
+    _, cli = measured([coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] +
                       MOCK_FLAGS)
     _, parse = measured([CLANG, "-fsyntax-only", "-resource-dir=" +
                          RESOURCE_DIR] + MOCK_FLAGS + [path])
