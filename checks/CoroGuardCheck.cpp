@@ -3,6 +3,7 @@
 #include "CoroGuardCheck.h"
 
 #include "CheckCatalog.h"
+#include "analysis/ResourceLifetime.h"
 #include "model/ModelLoader.h"
 
 #include "clang-tidy/utils/OptionsUtils.h"
@@ -82,6 +83,7 @@ void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
 }
 
 void CoroGuardCheck::onStartOfTranslationUnit() {
+  forgetSharedLifetimes();
   Reported.clear();
   HeaderFilter.reset();
 }

@@ -93,7 +93,7 @@ bool mentions(const Stmt *S, const VarDecl *Var) {
 /// member that takes the mutex again, cleared by a member that gives it up
 /// (the model's lockAcquires and lockReleases), a move away and the end of
 /// the lock's lifetime.
-class HeldLocks : public BitFlowClient {
+class HeldLocks : public SetFlowClient {
 public:
   HeldLocks(const FunctionFlow &Flow, ModelQueries &Model,
             std::vector<Lock> &Locks)
@@ -106,7 +106,7 @@ public:
 
   const std::vector<const Stmt *> &scopes() const { return Scopes; }
 
-  void transfer(const CFGElement &Element, llvm::BitVector &State) override {
+  void transfer(const CFGElement &Element, VarSet &State) override {
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
       if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
         State.reset(It->second);
@@ -119,7 +119,7 @@ public:
     if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (auto It = Index.find(dyn_cast<VarDecl>(D)); It != Index.end())
-          State[It->second] = startsLocked(*Locks[It->second].Var);
+          State.set(It->second, startsLocked(*Locks[It->second].Var));
       return;
     }
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
@@ -223,7 +223,7 @@ void LockAcrossSuspendCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   HeldLocks Client(Flow, model(), Locks);
   FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
-  Solver.solve(llvm::BitVector(Locks.size()));
+  Solver.solve(VarSet());
   Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });
   for (const Lock &L : Locks) {
     if (!L.FirstSuspension || !firstReportAt(L.Var->getLocation()))

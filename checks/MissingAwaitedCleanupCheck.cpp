@@ -22,9 +22,11 @@ void MissingAwaitedCleanupCheck::registerMatchers(MatchFinder *Finder) {
 
 void MissingAwaitedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
-  std::vector<ResourceFindings> Lifetimes;
-  if (isCoroutine(*Function))
-    Lifetimes = analyzeResourceLifetimes(*Function, model(), throwOracle());
+  static const std::vector<ResourceFindings> NoLifetimes;
+  const std::vector<ResourceFindings> &Lifetimes =
+      isCoroutine(*Function)
+          ? sharedResourceLifetimes(*Function, model(), throwOracle())
+          : NoLifetimes;
   // One root cause, one finding: a variable left unreleased on a normal
   // path is coroguard-unmanaged-resource's, whatever else is wrong with it.
   llvm::SmallPtrSet<const VarDecl *, 4> Unmanaged;

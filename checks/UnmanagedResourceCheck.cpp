@@ -38,7 +38,7 @@ static llvm::StringRef describeExit(ScopeExit::Kind Kind) {
 void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   for (const ResourceFindings &F :
-       analyzeResourceLifetimes(*Coroutine, model(), throwOracle())) {
+       sharedResourceLifetimes(*Coroutine, model(), throwOracle())) {
     if (!F.NormalLeak || !firstReportAt(F.Var->getLocation()))
       continue;
     {

@@ -4,15 +4,19 @@
 
 namespace clang::coroguard {
 
-FlowSolver::FlowSolver(const FunctionFlow &Flow,
-                       std::vector<const Stmt *> Scopes, JoinKind Join,
-                       BitFlowClient &Client)
+template <typename StateT>
+BasicFlowSolver<StateT>::BasicFlowSolver(const FunctionFlow &Flow,
+                                         std::vector<const Stmt *> Scopes,
+                                         JoinKind Join,
+                                         FlowClient<StateT> &Client)
     : Flow(Flow), Scopes(std::move(Scopes)), Join(Join), Client(Client),
       Order(&Flow.cfg()), Queue(Flow.cfg(), &Order),
-      In(Flow.cfg().getNumBlockIDs(), llvm::BitVector(this->Scopes.size())),
+      In(Flow.cfg().getNumBlockIDs(), StateT(this->Scopes.size())),
       Reached(Flow.cfg().getNumBlockIDs(), false) {}
 
-void FlowSolver::enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
+template <typename StateT>
+void BasicFlowSolver<StateT>::enqueue(const CFGBlock &Block,
+                                      const StateT &State) {
   unsigned ID = Block.getBlockID();
   if (!Reached[ID]) {
     Reached[ID] = true;
@@ -20,7 +24,7 @@ void FlowSolver::enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
     Queue.enqueueBlock(&Block);
     return;
   }
-  llvm::BitVector Joined = In[ID];
+  StateT Joined = In[ID];
   if (Join == JoinKind::May)
     Joined |= State;
   else
@@ -31,17 +35,19 @@ void FlowSolver::enqueue(const CFGBlock &Block, const llvm::BitVector &State) {
   Queue.enqueueBlock(&Block);
 }
 
-llvm::BitVector FlowSolver::survivingInto(const CXXTryStmt &Try,
-                                          const llvm::BitVector &State) const {
-  llvm::BitVector Surviving = State;
+template <typename StateT>
+StateT BasicFlowSolver<StateT>::survivingInto(const CXXTryStmt &Try,
+                                              const StateT &State) const {
+  StateT Surviving = State;
   for (unsigned I : State.set_bits())
     if (Flow.contains(Try.getTryBlock(), Scopes[I]))
       Surviving.reset(I);
   return Surviving;
 }
 
-llvm::BitVector FlowSolver::entryOf(const CFGBlock &Block) const {
-  const llvm::BitVector &State = In[Block.getBlockID()];
+template <typename StateT>
+StateT BasicFlowSolver<StateT>::entryOf(const CFGBlock &Block) const {
+  const StateT &State = In[Block.getBlockID()];
   // The throw destroyed the variables of the try block, though a CFG throw
   // edge carries no lifetime ends.
   if (const auto *Try = dyn_cast_or_null<CXXTryStmt>(Block.getTerminatorStmt()))
@@ -49,11 +55,11 @@ llvm::BitVector FlowSolver::entryOf(const CFGBlock &Block) const {
   return State;
 }
 
-llvm::BitVector
-FlowSolver::runBlock(const CFGBlock &Block,
-                     llvm::function_ref<void(const Step &)> Visit) {
-  llvm::BitVector State = entryOf(Block);
-  llvm::BitVector Before;
+template <typename StateT>
+StateT BasicFlowSolver<StateT>::runBlock(
+    const CFGBlock &Block, llvm::function_ref<void(const Step &)> Visit) {
+  StateT State = entryOf(Block);
+  StateT Before;
   for (const CFGElement &Element : Block) {
     if (Visit)
       Before = State;
@@ -74,14 +80,15 @@ FlowSolver::runBlock(const CFGBlock &Block,
   return State;
 }
 
-void FlowSolver::solve(const llvm::BitVector &AtEntry) {
+template <typename StateT>
+void BasicFlowSolver<StateT>::solve(const StateT &AtEntry) {
   enqueue(Flow.cfg().getEntry(), AtEntry);
   while (const CFGBlock *Block = Queue.dequeue()) {
-    llvm::BitVector State = runBlock(*Block, nullptr);
+    StateT State = runBlock(*Block, nullptr);
     unsigned Succ = 0;
     for (const CFGBlock::AdjacentBlock &Next : Block->succs()) {
       if (const CFGBlock *To = Next.getReachableBlock()) {
-        llvm::BitVector OnEdge = State;
+        StateT OnEdge = State;
         Client.transferEdge(*Block, Succ, OnEdge);
         enqueue(*To, OnEdge);
       }
@@ -90,19 +97,25 @@ void FlowSolver::solve(const llvm::BitVector &AtEntry) {
   }
 }
 
-std::optional<llvm::BitVector> FlowSolver::exitState() const {
+template <typename StateT>
+std::optional<StateT> BasicFlowSolver<StateT>::exitState() const {
   unsigned Exit = Flow.cfg().getExit().getBlockID();
   if (!Reached[Exit])
     return std::nullopt;
   return In[Exit];
 }
 
-void FlowSolver::replay(llvm::function_ref<void(const Step &)> Visit) {
+template <typename StateT>
+void BasicFlowSolver<StateT>::replay(
+    llvm::function_ref<void(const Step &)> Visit) {
   // Every block, not only those of the post-order: handler blocks are
   // reached only through the exceptional edges.
   for (const CFGBlock *Block : Flow.cfg())
     if (Reached[Block->getBlockID()])
       runBlock(*Block, Visit);
 }
+
+template class BasicFlowSolver<VarSet>;
+template class BasicFlowSolver<llvm::BitVector>;
 
 } // namespace clang::coroguard

@@ -53,6 +53,8 @@ public:
   /// co_await itself is the throwing point.
   bool mayThrow(const Stmt &S) const;
 
+  ThrowingCalls policy() const { return Policy; }
+
 private:
   bool callMayThrow(const FunctionDecl *Callee) const;
 

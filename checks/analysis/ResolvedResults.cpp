@@ -143,7 +143,7 @@ bool namesEnumerator(const Expr *E, llvm::StringRef Name) {
          Ref->getDecl()->getName() == Name;
 }
 
-class Resolution : public BitFlowClient {
+class Resolution : public DenseFlowClient {
 public:
   Resolution(const FunctionFlow &Flow, ModelQueries &Model,
              const llvm::DenseMap<const VarDecl *, unsigned> &Index,
@@ -311,13 +311,13 @@ ResolvedResults::ResolvedResults(
                            : nullptr)))
       Scopes[I] = Flow.scopeOf(DS);
   Resolution Client(Flow, Model, Index, *this);
-  FlowSolver Solver(Flow, Scopes, JoinKind::Must, Client);
+  DenseFlowSolver Solver(Flow, Scopes, JoinKind::Must, Client);
   llvm::BitVector AtEntry(Index.size());
   for (const VarDecl *Var : ResolvedAtEntry)
     if (auto It = Index.find(Var); It != Index.end())
       AtEntry.set(It->second);
   Solver.solve(AtEntry);
-  Solver.replay([&](const FlowSolver::Step &Step) {
+  Solver.replay([&](const DenseFlowSolver::Step &Step) {
     auto StmtElement = Step.Element.getAs<CFGStmt>();
     if (StmtElement &&
         isa<CallExpr, CXXConstructExpr>(StmtElement->getStmt()) &&

@@ -94,7 +94,7 @@ SourceLocation exitLocation(const Stmt *Trigger) {
 
 /// The transfer: releases and hand-overs clear a variable, its declaration
 /// sets it, the end of its lifetime and a coroutine terminator clear it.
-class Lifetimes : public BitFlowClient {
+class Lifetimes : public SetFlowClient {
 public:
   Lifetimes(const FunctionFlow &Flow, ModelQueries &Model,
             const ThrowOracle &Throws, std::vector<ResourceFindings> &Vars,
@@ -109,7 +109,7 @@ public:
 
   const std::vector<const Stmt *> &scopes() const { return Scopes; }
 
-  void transfer(const CFGElement &Element, llvm::BitVector &State) override {
+  void transfer(const CFGElement &Element, VarSet &State) override {
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
       if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
         State.reset(It->second);
@@ -234,11 +234,12 @@ private:
 
 /// Solves the lifetimes of \p Vars in \p Body and fills in their findings.
 /// Returns the state at the normal exit, if any path gets there.
-std::optional<llvm::BitVector>
-solveLifetimes(const FunctionDecl &Function, const Stmt &Body,
-               ModelQueries &Model, const ThrowOracle &Throws,
-               std::vector<ResourceFindings> &Vars, unsigned CalleeDepth,
-               const llvm::BitVector &OpenAtEntry) {
+std::optional<VarSet> solveLifetimes(const FunctionDecl &Function,
+                                     const Stmt &Body, ModelQueries &Model,
+                                     const ThrowOracle &Throws,
+                                     std::vector<ResourceFindings> &Vars,
+                                     unsigned CalleeDepth,
+                                     const VarSet &OpenAtEntry) {
   FunctionFlow Flow(Function, Body, Throws);
   if (!Flow.valid())
     return std::nullopt;
@@ -246,7 +247,7 @@ solveLifetimes(const FunctionDecl &Function, const Stmt &Body,
   FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
   Solver.solve(OpenAtEntry);
   Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });
-  return Solver.exitState().value_or(llvm::BitVector(Vars.size()));
+  return Solver.exitState().value_or(VarSet());
 }
 
 } // namespace
@@ -261,8 +262,52 @@ analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
   if (Vars.empty())
     return Vars;
   solveLifetimes(Function, *Body, Model, Throws, Vars, /*CalleeDepth=*/0,
-                 llvm::BitVector(Vars.size()));
+                 VarSet());
   return Vars;
+}
+
+namespace {
+
+struct SharedLifetimes {
+  const ResourceModel *Model;
+  ModelQueries::Settings Settings;
+  ThrowingCalls Policy;
+  std::vector<ResourceFindings> Findings;
+};
+
+struct SharedLifetimeStore {
+  const ASTContext *Context = nullptr;
+  llvm::DenseMap<const FunctionDecl *, std::vector<SharedLifetimes>> Functions;
+};
+
+thread_local SharedLifetimeStore SharedStore;
+
+} // namespace
+
+void forgetSharedLifetimes() {
+  SharedStore.Functions.clear();
+  SharedStore.Context = nullptr;
+}
+
+const std::vector<ResourceFindings> &
+sharedResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                        const ThrowOracle &Throws) {
+  // Another unit on this thread without a start in between: nothing kept
+  // may be used (its declarations are gone).
+  if (SharedStore.Context != &Function.getASTContext()) {
+    forgetSharedLifetimes();
+    SharedStore.Context = &Function.getASTContext();
+  }
+  std::vector<SharedLifetimes> &Known = SharedStore.Functions[&Function];
+  for (const SharedLifetimes &Entry : Known)
+    if (Entry.Model == &Model.model() &&
+        Entry.Settings.Infer == Model.settings().Infer &&
+        Entry.Settings.CleanupNames == Model.settings().CleanupNames &&
+        Entry.Policy == Throws.policy())
+      return Entry.Findings;
+  Known.push_back({&Model.model(), Model.settings(), Throws.policy(),
+                   analyzeResourceLifetimes(Function, Model, Throws)});
+  return Known.back().Findings;
 }
 
 ParameterRelease
@@ -277,9 +322,10 @@ releasesParameter(const FunctionDecl &Function, const ParmVarDecl &Param,
   std::vector<ResourceFindings> Vars(1);
   Vars[0].Var = &Param;
   Vars[0].Resource = Resource;
-  std::optional<llvm::BitVector> AtExit =
-      solveLifetimes(Function, *Body, Model, Throws, Vars, CalleeDepth,
-                     llvm::BitVector(1, true));
+  VarSet OpenAtEntry;
+  OpenAtEntry.set(0);
+  std::optional<VarSet> AtExit = solveLifetimes(Function, *Body, Model, Throws,
+                                                Vars, CalleeDepth, OpenAtEntry);
   if (AtExit && !AtExit->test(0) && !Vars[0].NormalLeak)
     return ParameterRelease::Every;
   return Vars[0].ReleasedSomewhere ? ParameterRelease::Some

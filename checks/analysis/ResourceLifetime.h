@@ -65,6 +65,16 @@ analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
                          const ThrowOracle &Throws);
 
 /// How a function releases a resource it is given.
+/// analyzeResourceLifetimes, run once per function of a translation unit
+/// for all the checks that ask with the same model and settings
+/// (coroguard-unmanaged-resource and coroguard-missing-awaited-cleanup read
+/// the same lifetimes). Kept per thread, as a translation unit is analysed
+/// on one; forgetSharedLifetimes() drops them when a unit starts.
+const std::vector<ResourceFindings> &
+sharedResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                        const ThrowOracle &Throws);
+void forgetSharedLifetimes();
+
 enum class ParameterRelease {
   None,  ///< on no path
   Some,  ///< on some paths

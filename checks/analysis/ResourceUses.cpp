@@ -213,7 +213,7 @@ bool ResourceUses::mentionsFollowed(const Stmt *S) const {
   return false;
 }
 
-void ResourceUses::apply(const Stmt &S, llvm::BitVector &State) {
+void ResourceUses::apply(const Stmt &S, VarSet &State) {
   if (State.none())
     return;
   // x.close(), x.commit(): a release.

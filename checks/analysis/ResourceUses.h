@@ -15,8 +15,8 @@
 #include "analysis/HandOver.h"
 #include "analysis/ResourceLifetime.h"
 
+#include "analysis/VarSet.h"
 #include "clang/AST/ParentMap.h"
-#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
 
 namespace clang::coroguard {
@@ -30,7 +30,7 @@ public:
                const std::vector<ResourceFindings> &Vars, unsigned CalleeDepth);
 
   /// Clears in \p State the variables \p S releases or hands over.
-  void apply(const Stmt &S, llvm::BitVector &State);
+  void apply(const Stmt &S, VarSet &State);
 
   /// Whether \p S passes variable \p I to a function that releases it on
   /// some of its paths only: not a hand-over, but not "never released".

@@ -93,6 +93,7 @@ public:
   ModelQueries(std::shared_ptr<const ResourceModel> Model, Settings S);
 
   const ResourceModel &model() const { return *Model; }
+  const Settings &settings() const { return Config; }
 
   TaskKind taskKind(QualType T);
   /// What discarding an eager \p T does to its work (the model's
