@@ -26,6 +26,11 @@ void ResourceModel::add(const ModelDocument &Doc) {
   merge(TaskTypes, Doc.TaskTypes, Doc.Profile, Intern);
   merge(ResourceTypes, Doc.ResourceTypes, Doc.Profile, Intern);
   merge(BlockingFunctions, Doc.BlockingFunctions, Doc.Profile, Intern);
+  if (!llvm::StringRef(Doc.Origin).starts_with("<builtin>/"))
+    for (const BlockingFunctionEntry &Entry : Doc.BlockingFunctions)
+      if (auto It = BlockingFunctions.find(Entry.Name);
+          It != BlockingFunctions.end())
+        It->second.Value.FromUserFile = true;
   merge(Guards, Doc.Guards, Doc.Profile, Intern);
   merge(ExceptionSinks, Doc.ExceptionSinks, Doc.Profile, Intern);
 #define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \

@@ -50,6 +50,10 @@ struct BlockingFunctionEntry {
   /// non-blocking.
   std::optional<unsigned> FlagsArgument;
   std::string Note;
+  /// Named by a user's model file rather than a built-in profile: a name
+  /// without `::` then means the user's own global function too, not only
+  /// the C library's (a built-in `read` must not match a user's `read()`).
+  bool FromUserFile = false;
 };
 
 struct GuardEntry {

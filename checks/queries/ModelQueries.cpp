@@ -545,7 +545,8 @@ std::optional<BlockingInfo> ModelQueries::blockingCall(const Expr &E) {
     const BlockingFunctionEntry *Entry = ResourceModel::find(Table, Name);
     if (!Entry)
       continue;
-    if (!llvm::StringRef(Name).contains("::") && !isCLibraryFunction(E))
+    if (!llvm::StringRef(Name).contains("::") && !Entry->FromUserFile &&
+        !isCLibraryFunction(E))
       continue;
     if (!Entry->FirstArgument.empty()) {
       const auto *Call = dyn_cast<CallExpr>(&E);

@@ -20,11 +20,20 @@ struct job {
 job make_job();
 } // namespace app
 
+// The project's own global functions: one its model file names, and one
+// that only shares its name with a C library function of the built-in
+// profiles.
+void legacy_flush();
+int waitpid(const char *job);
+
 testlib::task<> handler() {
   sleep(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sleep' blocks the thread inside coroutine 'handler'; use 'co_await app::sleep_async(...)', our timer [coroguard-blocking-call]
   app::flush_to_disk();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'app::flush_to_disk' blocks the thread inside coroutine 'handler'; use 'co_await app::flush_async()' [coroguard-blocking-call]
+  legacy_flush();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'legacy_flush' blocks the thread inside coroutine 'handler'; use 'co_await app::flush_async()' [coroguard-blocking-call]
+  waitpid("backup");
   app::make_job();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'make_job' is discarded, so it never runs [coroguard-unawaited-task]
   // CHECK-FIXES: co_await app::make_job();
