@@ -19,6 +19,9 @@ Sets measured (whole-process wall time, median of N runs, one job):
                files; with the result cache, an unchanged re-run and a run
                after editing a header that a fifth of the units include,
                against the first run; -j2 against -j1.
+  --instructions  the analysis's instruction count at 1x and 4x the
+               generated function (valgrind), which a busy machine does not
+               blur as it does wall time.
   one-line-N   generated code with N findings all on one line (minified or
                generated sources): time and peak memory of the CLI against
                the clang-tidy plugin on the same file (goal: at most 1.5x
@@ -232,6 +235,10 @@ def main():
     parser.add_argument("--corpus", type=int, default=50,
                         help="translation units of the generated asio "
                         "project (0: leave it out)")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the analysis's instructions at 1x "
+                        "and 4x the generated function with valgrind "
+                        "(minutes)")
     parser.add_argument("--only", choices=["corpus"],
                         help="measure only this set")
     parser.add_argument("--one-line", type=int, nargs="*",
@@ -295,10 +302,44 @@ def main():
                 peak_memory(coroguard, path, tmp)
         for statements in args.one_line:
             one_line(args.build, coroguard, statements, tmp)
+        if args.instructions:
+            analysis_instructions(coroguard, args.blocks, tmp)
     if analysis[1] > 0:
         print("analysis time at 2x, 4x, 8x the function: %s (linear: 2, 4, "
               "8; goal: 8x costs at most 8.8x)" % ", ".join(
                   "%.2fx" % (analysis[f] / analysis[1]) for f in (2, 4, 8)))
+
+
+def instructions(argv, tmp):
+    """Instructions a run executes, counted by valgrind's callgrind: the
+    one figure a shared, noisy machine does not blur."""
+    out = os.path.join(tmp, "callgrind.out")
+    subprocess.run(["valgrind", "--tool=callgrind",
+                    "--callgrind-out-file=" + out] + argv,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    with open(out) as f:
+        for line in f:
+            if line.startswith("summary:"):
+                return int(line.split()[1])
+    sys.exit("no callgrind summary for: " + " ".join(argv))
+
+
+def analysis_instructions(coroguard, blocks, tmp):
+    """Instructions of the analysis (a full run minus a run with no check)
+    at 1x and 4x the generated function."""
+    counts = {}
+    for factor in (1, 4):
+        path = os.path.join(tmp, "generated_ir_%d.cpp" % factor)
+        with open(path, "w") as f:
+            f.write(generated_source(factor * blocks))
+        run = [coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] + \
+            MOCK_FLAGS
+        counts[factor] = (instructions(run, tmp) -
+                          instructions(run[:1] + ["--checks=-*"] + run[1:],
+                                       tmp))
+    print("analysis instructions at 4x the function: %.2fx (%.2fG against "
+          "%.2fG; linear: 4)" % (counts[4] / counts[1], counts[4] / 1e9,
+                                 counts[1] / 1e9))
 
 
 def peak_memory(coroguard, path, tmp):
