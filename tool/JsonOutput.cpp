@@ -1,5 +1,6 @@
 //===--- JsonOutput.cpp - the versioned JSON report -----------------------===//
 
+#include "JsonStream.h"
 #include "OutputWriters.h"
 #include "Version.h"
 
@@ -13,31 +14,31 @@ static json positionFields(const SourcePosition &P) {
   return {{"file", P.File}, {"line", P.Line}, {"column", P.Column}};
 }
 
-void writeJson(const Report &R, llvm::raw_ostream &OS) {
-  json Diagnostics = json::array();
-  for (const Finding &F : R.Findings) {
-    json D = {
-        {"check", F.Check}, {"severity", F.Severity}, {"message", F.Message}};
-    D.update(positionFields(F.Where));
-    D["offset"] = F.Where.Offset;
-    D["identity"] = F.Identity;
-    json Notes = json::array();
-    for (const Note &N : F.Notes) {
-      json J = {{"message", N.Message}};
-      J.update(positionFields(N.Where));
-      J["offset"] = N.Where.Offset;
-      Notes.push_back(std::move(J));
-    }
-    D["notes"] = std::move(Notes);
-    json Fixes = json::array();
-    for (const Edit &E : F.Fixes)
-      Fixes.push_back({{"file", E.File},
-                       {"offset", E.Offset},
-                       {"length", E.Length},
-                       {"replacement", E.Replacement}});
-    D["fixes"] = std::move(Fixes);
-    Diagnostics.push_back(std::move(D));
+static json diagnosticOf(const Finding &F) {
+  json D = {
+      {"check", F.Check}, {"severity", F.Severity}, {"message", F.Message}};
+  D.update(positionFields(F.Where));
+  D["offset"] = F.Where.Offset;
+  D["identity"] = F.Identity;
+  json Notes = json::array();
+  for (const Note &N : F.Notes) {
+    json J = {{"message", N.Message}};
+    J.update(positionFields(N.Where));
+    J["offset"] = N.Where.Offset;
+    Notes.push_back(std::move(J));
   }
+  D["notes"] = std::move(Notes);
+  json Fixes = json::array();
+  for (const Edit &E : F.Fixes)
+    Fixes.push_back({{"file", E.File},
+                     {"offset", E.Offset},
+                     {"length", E.Length},
+                     {"replacement", E.Replacement}});
+  D["fixes"] = std::move(Fixes);
+  return D;
+}
+
+void writeJson(const Report &R, llvm::raw_ostream &OS) {
   json Errors = json::array();
   for (const InputError &E : R.Errors)
     Errors.push_back({{"file", E.File}, {"message", E.Message}});
@@ -45,9 +46,10 @@ void writeJson(const Report &R, llvm::raw_ostream &OS) {
   json Doc = {{"version", 1},
               {"tool", {{"name", "coroguard"}, {"version", CoroGuardVersion}}},
               {"analysed", R.Analysed},
-              {"diagnostics", std::move(Diagnostics)},
+              {"diagnostics", StreamedArray},
               {"errors", std::move(Errors)}};
-  OS << Doc.dump(2) << "\n";
+  dumpWithStreamedArray(OS, Doc, R.Findings.size(),
+                        [&](size_t I) { return diagnosticOf(R.Findings[I]); });
 }
 
 } // namespace clang::coroguard

@@ -2,6 +2,7 @@
 
 #include "Baseline.h"
 #include "CheckCatalog.h"
+#include "JsonStream.h"
 #include "OutputWriters.h"
 #include "Version.h"
 
@@ -145,8 +146,7 @@ void writeSarif(const Report &R, const SarifSettings &Settings,
     for (const BaselineEntry &E : *Settings.Fixed)
       AddRule(E.Check);
 
-  json Results = json::array();
-  for (const Finding &F : R.Findings) {
+  auto ResultOf = [&](const Finding &F) {
     json Result = {
         {"ruleId", F.Check},
         {"ruleIndex", RuleIndex.lookup(F.Check)},
@@ -184,25 +184,25 @@ void writeSarif(const Report &R, const SarifSettings &Settings,
           json::array({{{"description", {{"text", "apply the suggested fix"}}},
                         {"artifactChanges", std::move(Changes)}}});
     }
-    Results.push_back(std::move(Result));
-  }
-  if (Settings.Fixed)
-    for (const BaselineEntry &E : *Settings.Fixed) {
-      json Location = {{"uri", E.File}, {"uriBaseId", "%SRCROOT%"}};
-      json Physical = {{"artifactLocation", std::move(Location)}};
-      if (E.Line)
-        Physical["region"] = {{"startLine", E.Line}};
-      Results.push_back(
-          {{"ruleId", E.Check},
-           {"ruleIndex", RuleIndex.lookup(E.Check)},
-           {"level", "warning"},
-           {"message", {{"text", E.Message.empty() ? E.Check : E.Message}}},
-           {"locations", json::array({{{"physicalLocation", Physical}}})},
-           {"partialFingerprints",
-            {{"primaryLocationLineHash", E.Identity},
-             {"coroguardIdentity/v1", E.Identity}}},
-           {"baselineState", "absent"}});
-    }
+    return Result;
+  };
+  auto AbsentResultOf = [&](const BaselineEntry &E) {
+    json Location = {{"uri", E.File}, {"uriBaseId", "%SRCROOT%"}};
+    json Physical = {{"artifactLocation", std::move(Location)}};
+    if (E.Line)
+      Physical["region"] = {{"startLine", E.Line}};
+    return json{
+        {"ruleId", E.Check},
+        {"ruleIndex", RuleIndex.lookup(E.Check)},
+        {"level", "warning"},
+        {"message", {{"text", E.Message.empty() ? E.Check : E.Message}}},
+        {"locations", json::array({{{"physicalLocation", Physical}}})},
+        {"partialFingerprints",
+         {{"primaryLocationLineHash", E.Identity},
+          {"coroguardIdentity/v1", E.Identity}}},
+        {"baselineState", "absent"}};
+  };
+  const size_t Absent = Settings.Fixed ? Settings.Fixed->size() : 0;
 
   json Invocation = {{"exitCode", Settings.ExitCode},
                      {"executionSuccessful", R.Errors.empty()}};
@@ -229,7 +229,7 @@ void writeSarif(const Report &R, const SarifSettings &Settings,
                   {"rules", std::move(RuleArray)}}}}},
               {"automationDetails", {{"id", "coroguard/"}}},
               {"invocations", json::array({std::move(Invocation)})},
-              {"results", std::move(Results)}};
+              {"results", StreamedArray}};
   Run["columnKind"] = "unicodeCodePoints";
   if (!SourceRoot.empty())
     Run["originalUriBaseIds"] = {
@@ -237,7 +237,12 @@ void writeSarif(const Report &R, const SarifSettings &Settings,
   json Doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({std::move(Run)})}};
-  OS << Doc.dump(2) << "\n";
+  // The results are made one at a time as they are written.
+  dumpWithStreamedArray(OS, Doc, R.Findings.size() + Absent, [&](size_t I) {
+    return I < R.Findings.size()
+               ? ResultOf(R.Findings[I])
+               : AbsentResultOf((*Settings.Fixed)[I - R.Findings.size()]);
+  });
 }
 
 } // namespace clang::coroguard
