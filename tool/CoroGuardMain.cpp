@@ -469,20 +469,28 @@ int main(int Argc, const char **Argv) {
   };
   Settings.Changes = Changes ? &*Changes : nullptr;
   std::unique_ptr<clang::coroguard::ResultCache> Cache;
+  std::string NoCacheReason = "--no-cache";
   if (!NoCache) {
     // A cache that cannot be used slows the run down; it never fails it.
+    // Only a directory the user named is worth a warning: a home directory
+    // that cannot be written (a CI container) is no mistake of theirs.
+    const bool Named =
+        !CacheDir.empty() ||
+        !llvm::sys::Process::GetEnv("COROGUARD_CACHE_DIR").value_or("").empty();
     auto Opened = clang::coroguard::ResultCache::open(
         CacheDir.empty() ? clang::coroguard::defaultCacheDirectory()
                          : Absolute(CacheDir),
         *CacheLimit,
         clang::coroguard::toolIdentity(Argv[0],
                                        reinterpret_cast<void *>(&usageError)));
-    if (Opened)
+    if (Opened) {
       Cache = std::move(*Opened);
-    else
-      llvm::errs() << "coroguard: warning: "
-                   << llvm::toString(Opened.takeError())
-                   << "; analysing without the result cache\n";
+    } else {
+      NoCacheReason = llvm::toString(Opened.takeError());
+      if (Named)
+        llvm::errs() << "coroguard: warning: " << NoCacheReason
+                     << "; analysing without the result cache\n";
+    }
   }
   Settings.Cache = Cache.get();
   const bool Terminal = llvm::sys::Process::StandardErrIsDisplayed();
@@ -510,7 +518,7 @@ int main(int Argc, const char **Argv) {
                    << humanSize(Stats.MaxBytes) << " in " << Cache->directory()
                    << "\n";
   } else if (CacheStatsOption) {
-    llvm::errs() << "coroguard: cache: not used\n";
+    llvm::errs() << "coroguard: cache: not used (" << NoCacheReason << ")\n";
   }
   for (const clang::coroguard::InputError &E : Analysed.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
