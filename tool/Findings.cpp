@@ -22,6 +22,12 @@ SourcePosition position(SourceText &Sources, std::string File,
 
 } // namespace
 
+bool isCompilerError(const clang::tidy::ClangTidyError &E) {
+  return E.DiagnosticName == "clang-diagnostic-error" ||
+         (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-") &&
+          E.DiagLevel == clang::tooling::Diagnostic::Error);
+}
+
 std::string resolvePath(llvm::StringRef Path, llvm::StringRef BuildDirectory) {
   if (Path.empty())
     return "";
@@ -98,13 +104,7 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
         Out.Errors.push_back({"", Text});
       continue;
     }
-    // A compiler error, also a warning made an error with -Werror=...: the
-    // file did not compile, which is an error of the run, not a finding.
-    bool CompilerError =
-        E.DiagnosticName == "clang-diagnostic-error" ||
-        (llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-") &&
-         E.DiagLevel == clang::tooling::Diagnostic::Error);
-    if (CompilerError) {
+    if (isCompilerError(E)) {
       llvm::StringRef Message = M.Message;
       Message.consume_front("error: ");
       std::string Text =

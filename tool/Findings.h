@@ -74,6 +74,10 @@ struct Report {
   std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();
 };
 
+/// A compiler error, also a warning made an error with -Werror=...: the
+/// file did not compile (an error of the run, not a finding).
+bool isCompilerError(const clang::tidy::ClangTidyError &E);
+
 /// \p Path as clang saw it, resolved against the directory of the compile
 /// command that produced it (a relative "file" entry gives relative paths),
 /// absolute and without `.` or `..`.

@@ -245,12 +245,7 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
 
 void ResultCache::store(llvm::StringRef Key,
                         const TranslationUnitResult &Result) {
-  if (Result.Crashed ||
-      llvm::any_of(Result.Errors, [](const clang::tidy::ClangTidyError &E) {
-        return llvm::StringRef(E.DiagnosticName)
-                   .starts_with("clang-diagnostic-") &&
-               E.DiagLevel == clang::tooling::Diagnostic::Error;
-      }))
+  if (Result.Crashed || llvm::any_of(Result.Errors, isCompilerError))
     return;
   CachedUnit Unit;
   for (const auto &Read : Result.FilesRead) {
