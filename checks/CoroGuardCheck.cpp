@@ -6,7 +6,11 @@
 #include "analysis/ResourceLifetime.h"
 #include "model/ModelLoader.h"
 
+#include "rewrites/Rewrite.h"
+
+#include "clang-tidy/utils/IncludeInserter.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace clang::coroguard {
 
@@ -53,6 +57,33 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
     return;
   }
 
+  llvm::StringRef StyleText =
+      Options.getLocalOrGlobal(options::FixStyle).value_or("library");
+  if (StyleText == "portable") {
+    Style = FixStyle::Portable;
+  } else if (StyleText != "library") {
+    configurationDiag("invalid value '%0' for %1: expected 'library' or "
+                      "'portable'",
+                      DiagnosticIDs::Error)
+        << StyleText << options::FixStyle;
+    return;
+  }
+  Reporter = Options.getLocalOrGlobal(options::ErrorReporter)
+                 .value_or("")
+                 .trim()
+                 .str();
+  llvm::StringRef OrderText =
+      Options.getLocalOrGlobal(options::IncludeStyle).value_or("llvm");
+  if (OrderText == "google") {
+    IncludeOrder = tidy::utils::IncludeSorter::IS_Google;
+  } else if (OrderText != "llvm") {
+    configurationDiag("invalid value '%0' for %1: expected 'llvm' or "
+                      "'google'",
+                      DiagnosticIDs::Error)
+        << OrderText << options::IncludeStyle;
+    return;
+  }
+
   std::vector<std::string> Files =
       resolveModelFiles(ModelFilesOption, Context->getCurrentFile());
   for (llvm::StringRef File : tidy::utils::options::parseStringList(Extra))
@@ -80,6 +111,49 @@ void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Opts[options::InferResources] = Value(Infer ? "true" : "false");
   Opts[options::CleanupNames] = Value(CleanupNamesOption);
   Opts[options::ThrowingCalls] = Value(toString(ThrowPolicy).str());
+  Opts[options::FixStyle] =
+      Value(Style == FixStyle::Portable ? "portable" : "library");
+  Opts[options::ErrorReporter] = Value(Reporter);
+  Opts[options::IncludeStyle] =
+      Value(IncludeOrder == tidy::utils::IncludeSorter::IS_Google ? "google"
+                                                                  : "llvm");
+}
+
+namespace {
+/// The inserter of the translation unit being preprocessed on this thread
+/// (in clangd, whose fixes are applied one at a time, every fix-it brings
+/// the includes it needs; elsewhere a header is inserted once per file):
+/// a unit is analysed on one thread, and its checks are registered with
+/// its preprocessor before it runs. The inserter of an earlier unit is
+/// dropped when the next one registers; its preprocessor has finished.
+struct SharedInserter {
+  const Preprocessor *PP = nullptr;
+  std::unique_ptr<tidy::utils::IncludeInserter> Inserter;
+};
+thread_local SharedInserter SharedIncludes;
+} // namespace
+
+void CoroGuardCheck::registerPPCallbacks(const SourceManager &,
+                                         Preprocessor *PP, Preprocessor *) {
+  if (SharedIncludes.PP != PP) {
+    SharedIncludes.PP = PP;
+    SharedIncludes.Inserter = std::make_unique<tidy::utils::IncludeInserter>(
+        IncludeOrder, TidyContext->areDiagsSelfContained());
+    SharedIncludes.Inserter->registerPreprocessor(PP);
+  }
+  Includes = SharedIncludes.Inserter.get();
+}
+
+void CoroGuardCheck::explainNoFix(llvm::Error Reason, SourceLocation Fallback) {
+  llvm::handleAllErrors(
+      std::move(Reason),
+      [&](const rewrites::NoFixReason &Why) {
+        SourceLocation At = Why.where().isValid() ? Why.where() : Fallback;
+        diag(At, "no fix-it: %0", DiagnosticIDs::Note) << Why.why();
+      },
+      [&](const llvm::ErrorInfoBase &Other) {
+        diag(Fallback, "no fix-it: %0", DiagnosticIDs::Note) << Other.message();
+      });
 }
 
 void CoroGuardCheck::onStartOfTranslationUnit() {

@@ -14,13 +14,21 @@
 #include "queries/ModelQueries.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeSorter.h"
 
 #include "llvm/Support/Regex.h"
 
 #include <memory>
 #include <optional>
 
+namespace clang::tidy::utils {
+class IncludeInserter;
+} // namespace clang::tidy::utils
+
 namespace clang::coroguard {
+
+/// Option coroguard.FixStyle.
+enum class FixStyle { Library, Portable };
 
 class CoroGuardCheck : public tidy::ClangTidyCheck {
 public:
@@ -31,6 +39,8 @@ public:
   }
   void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override;
   void onStartOfTranslationUnit() override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
 
 protected:
   /// False when the model could not be read; registerMatchers should then
@@ -51,6 +61,17 @@ protected:
   /// spelled inside a test framework's macro is not the user's.
   bool isAnalysedCode(SourceLocation Spelling, const SourceManager &SM);
 
+  /// Option coroguard.FixStyle.
+  FixStyle fixStyle() const { return Style; }
+  /// Option coroguard.ErrorReporter (empty: none).
+  llvm::StringRef errorReporter() const { return Reporter; }
+  /// The #include inserter of the translation unit, shared by every
+  /// coroguard check so that one header is inserted once.
+  tidy::utils::IncludeInserter *includes() const { return Includes; }
+  /// Shows why a finding has no fix-it (a rewrites::NoFixReason): a note
+  /// at the reason's place, or at \p Fallback.
+  void explainNoFix(llvm::Error Reason, SourceLocation Fallback);
+
   /// Reports \p Loc once per translation unit: templates are reported for
   /// the code as written, not once per instantiation.
   bool firstReportAt(SourceLocation Loc) { return Reported.insert(Loc).second; }
@@ -63,6 +84,11 @@ private:
   std::string CleanupNamesOption;
   ThrowingCalls ThrowPolicy = ThrowingCalls::All;
   std::optional<ThrowOracle> Throws;
+  FixStyle Style = FixStyle::Library;
+  std::string Reporter;
+  tidy::utils::IncludeSorter::IncludeStyle IncludeOrder =
+      tidy::utils::IncludeSorter::IS_LLVM;
+  tidy::utils::IncludeInserter *Includes = nullptr;
   llvm::DenseSet<SourceLocation> Reported;
   /// The header filter of the current translation unit, compiled on first
   /// use.

@@ -5,6 +5,7 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "ResourceDiagnostics.h"
+#include "ResourceFixes.h"
 #include "analysis/ResourceLifetime.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -77,20 +78,38 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     const FunctionDecl &Function, llvm::ArrayRef<ResourceFindings> Lifetimes,
     const llvm::SmallPtrSetImpl<const VarDecl *> &Unmanaged,
     const llvm::SmallPtrSetImpl<const VarDecl *> &Discarded) {
-  for (const ResourceFindings &F : Lifetimes) {
+  auto Reports = [&](const ResourceFindings &F) {
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.
-    if (Unmanaged.count(F.Var) || !F.ExceptionalLeak ||
-        Discarded.count(F.Var) || !firstReportAt(F.Var->getLocation()))
+    return !Unmanaged.count(F.Var) && F.ExceptionalLeak &&
+           !Discarded.count(F.Var);
+  };
+  std::optional<llvm::DenseMap<const VarDecl *, ResourceFix>> Fixes;
+  for (const ResourceFindings &F : Lifetimes) {
+    if (!Reports(F) || !firstReportAt(F.Var->getLocation()))
       continue;
+    if (!Fixes)
+      Fixes = fixResources(
+          Function, Lifetimes,
+          reportedResources(Function, Lifetimes, model(),
+                            isCheckEnabled("coroguard-unmanaged-resource"),
+                            /*CleanupEnabled=*/true),
+          [&](const VarDecl &Var) {
+            return llvm::any_of(Lifetimes, [&](const ResourceFindings &G) {
+              return G.Var == &Var && Reports(G);
+            });
+          },
+          model(), throwOracle(), fixStyle(), includes());
+    const ResourceFix &Fix = (*Fixes)[F.Var];
     {
       auto Diag = diag(F.Var->getLocation(),
                        "%0 is not released if an exception is thrown before "
                        "%1 %select{is called|is awaited}2")
                   << F.Var << describeReleases(F.Resource)
                   << F.Resource.Awaited;
-      addGuardFixIts(Diag, F, Function.getASTContext());
+      for (const FixItHint &Hint : Fix.Hints)
+        Diag << Hint;
     }
     if (F.LeakIsTerminator)
       diag(F.ExceptionalLeak->getBeginLoc(),
@@ -106,6 +125,8 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     if (!F.Resource.GuardNote.empty())
       diag(F.Var->getLocation(), "%0", DiagnosticIDs::Note)
           << expandGuardTemplate(F.Resource.GuardNote, *F.Var);
+    if (!Fix.Note.empty())
+      diag(Fix.NoteAt, "%0", DiagnosticIDs::Note) << Fix.Note;
   }
 }
 

@@ -4,6 +4,7 @@
 
 #include "CoroutineMatchers.h"
 #include "ResourceDiagnostics.h"
+#include "ResourceFixes.h"
 #include "analysis/ResourceLifetime.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -37,10 +38,26 @@ static llvm::StringRef describeExit(ScopeExit::Kind Kind) {
 
 void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
-  for (const ResourceFindings &F :
-       sharedResourceLifetimes(*Coroutine, model(), throwOracle())) {
+  const std::vector<ResourceFindings> &Lifetimes =
+      sharedResourceLifetimes(*Coroutine, model(), throwOracle());
+  std::optional<llvm::DenseMap<const VarDecl *, ResourceFix>> Fixes;
+  for (const ResourceFindings &F : Lifetimes) {
     if (!F.NormalLeak || !firstReportAt(F.Var->getLocation()))
       continue;
+    if (!Fixes)
+      Fixes = fixResources(
+          *Coroutine, Lifetimes,
+          reportedResources(
+              *Coroutine, Lifetimes, model(),
+              /*UnmanagedEnabled=*/true,
+              isCheckEnabled("coroguard-missing-awaited-cleanup")),
+          [&](const VarDecl &Var) {
+            return llvm::any_of(Lifetimes, [&](const ResourceFindings &G) {
+              return G.Var == &Var && G.NormalLeak;
+            });
+          },
+          model(), throwOracle(), fixStyle(), includes());
+    const ResourceFix &Fix = (*Fixes)[F.Var];
     {
       auto Diag = diag(F.Var->getLocation(),
                        "%0 is %select{not released on every path|never "
@@ -48,13 +65,16 @@ void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
                        "to a guard before it goes out of scope")
                   << F.Var << !F.ReleasedSomewhere << F.Resource.Awaited
                   << describeReleases(F.Resource);
-      addGuardFixIts(Diag, F, *Result.Context);
+      for (const FixItHint &Hint : Fix.Hints)
+        Diag << Hint;
     }
     diag(F.NormalLeak->Loc, "%0 is still unreleased %1", DiagnosticIDs::Note)
         << F.Var << describeExit(F.NormalLeak->ExitKind);
     if (!F.Resource.GuardNote.empty())
       diag(F.Var->getLocation(), "%0", DiagnosticIDs::Note)
           << expandGuardTemplate(F.Resource.GuardNote, *F.Var);
+    if (!Fix.Note.empty())
+      diag(Fix.NoteAt, "%0", DiagnosticIDs::Note) << Fix.Note;
   }
 }
 

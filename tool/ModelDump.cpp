@@ -42,6 +42,8 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["discard"] = E.OnDiscard == TaskTypeEntry::Discard::Cancels
                              ? "cancels"
                              : "blocks";
+        if (!E.ScopeFunction.empty())
+          J["scopeFunction"] = E.ScopeFunction;
       });
   Doc["resourceTypes"] =
       table(Model.resourceTypes(), [](const ResourceTypeEntry &E, json &J) {
@@ -51,6 +53,10 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["guard"] = E.Guard;
         if (!E.GuardNote.empty())
           J["guardNote"] = E.GuardNote;
+        if (!E.ReleaseCall.empty())
+          J["releaseCall"] = E.ReleaseCall;
+        if (!E.ScopeFunction.empty())
+          J["scopeFunction"] = E.ScopeFunction;
       });
   Doc["blockingFunctions"] = table(
       Model.blockingFunctions(), [](const BlockingFunctionEntry &E, json &J) {
@@ -62,6 +68,15 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["descriptorArgument"] = *E.DescriptorArgument;
         if (E.FlagsArgument)
           J["flagsArgument"] = *E.FlagsArgument;
+        for (const CallReplacement &R : E.Replacements) {
+          json One;
+          One["text"] = R.Text;
+          if (!R.TaskType.empty())
+            One["taskType"] = R.TaskType;
+          if (R.Arguments)
+            One["arguments"] = *R.Arguments;
+          J["replacement"].push_back(std::move(One));
+        }
       });
   Doc["guards"] = table(Model.guards(), [](const GuardEntry &E, json &J) {
     J["kind"] = E.GuardKind == GuardEntry::Kind::Function ? "function" : "type";
@@ -81,6 +96,8 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
         }
         if (!E.Replacement.empty())
           J["replacement"] = E.Replacement;
+        if (!E.ReportingReplacement.empty())
+          J["reportingReplacement"] = E.ReportingReplacement;
       });
 #define COROGUARD_NAMED_SECTION(Key, Member, Description)                      \
   Doc[#Key] = table(Model.Key(), none);

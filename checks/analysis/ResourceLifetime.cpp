@@ -96,23 +96,32 @@ SourceLocation exitLocation(const Stmt *Trigger) {
 /// sets it, the end of its lifetime and a coroutine terminator clear it.
 class Lifetimes : public SetFlowClient {
 public:
+  /// \p Traced: also track, in bit N + I, "variable I may have been
+  /// released" (for the rewrites, which need "definitely open" too).
   Lifetimes(const FunctionFlow &Flow, ModelQueries &Model,
             const ThrowOracle &Throws, std::vector<ResourceFindings> &Vars,
-            unsigned CalleeDepth)
+            unsigned CalleeDepth, bool Traced = false)
       : Flow(Flow), Model(Model), Vars(Vars),
-        Uses(Flow.context(), Model, Throws, Vars, CalleeDepth) {
+        Uses(Flow.context(), Model, Throws, Vars, CalleeDepth), Traced(Traced) {
     for (unsigned I = 0; I < Vars.size(); ++I) {
       Index[Vars[I].Var] = I;
       Scopes.push_back(Flow.scopeOf(Vars[I].DeclaringStmt));
     }
+    if (Traced)
+      for (unsigned I = 0; I < Vars.size(); ++I)
+        Scopes.push_back(Scopes[I]);
   }
 
   const std::vector<const Stmt *> &scopes() const { return Scopes; }
 
   void transfer(const CFGElement &Element, VarSet &State) override {
+    unsigned N = Vars.size();
     if (auto Lifetime = Element.getAs<CFGLifetimeEnds>()) {
-      if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
+      if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end()) {
         State.reset(It->second);
+        if (Traced)
+          State.reset(N + It->second);
+      }
       return;
     }
     auto StmtElement = Element.getAs<CFGStmt>();
@@ -121,16 +130,29 @@ public:
     const Stmt *S = StmtElement->getStmt();
     // Releases and hand-overs take effect before the element can throw: a
     // release that throws has still been attempted.
-    Uses.apply(*S, State);
+    if (Traced) {
+      VarSet Open = State;
+      Uses.apply(*S, State);
+      for (unsigned I : Open.set_bits())
+        if (I < N && !State.test(I))
+          State.set(N + I);
+    } else {
+      Uses.apply(*S, State);
+    }
+    auto Acquire = [&](unsigned I) {
+      State.set(I);
+      if (Traced)
+        State.reset(N + I);
+    };
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (auto It = Index.find(dyn_cast<VarDecl>(D));
             It != Index.end() && !Vars[It->second].AcquiredByAssignment)
-          State.set(It->second);
+          Acquire(It->second);
     if (const VarDecl *Var = assignedVariable(*S))
       if (auto It = Index.find(Var);
           It != Index.end() && Vars[It->second].AcquiredByAssignment)
-        State.set(It->second);
+        Acquire(It->second);
     // The coroutine ends here with an exception, without unwinding through
     // any handler.
     if (isTerminator(*S))
@@ -163,17 +185,89 @@ public:
     }
     if (!Step.Throws)
       return;
-    for (unsigned I : Step.After.set_bits()) {
-      if (isInReleaseArguments(*S, I))
-        continue;
-      bool Survives = Step.Try && Scopes[I] != Step.Try &&
-                      Flow.contains(Scopes[I], Step.Try);
-      if (!Survives)
+    for (unsigned I : Step.After.set_bits())
+      if (leavesScopeOpen(Step, *S, I))
         recordExceptionalLeak(I, *S, /*Terminator=*/false);
+  }
+
+  /// Reads the states a rewrite needs off the solved (traced) states.
+  void trace(const FlowSolver::Step &Step, std::vector<ResourceTrace> &Out) {
+    unsigned N = Vars.size();
+    auto StateOf = [&](const VarSet &State, unsigned I) {
+      ReleaseState R;
+      R.Reached = true;
+      R.MayBeOpen = State.test(I);
+      R.MayBeReleased = State.test(N + I);
+      return R;
+    };
+    if (auto Lifetime = Step.Element.getAs<CFGLifetimeEnds>()) {
+      if (auto It = Index.find(Lifetime->getVarDecl()); It != Index.end())
+        Out[It->second].Exits.push_back(
+            {Lifetime->getTriggerStmt(), StateOf(Step.Before, It->second)});
+      return;
+    }
+    auto StmtElement = Step.Element.getAs<CFGStmt>();
+    if (!StmtElement)
+      return;
+    const Stmt *S = StmtElement->getStmt();
+    for (unsigned I = 0; I < N; ++I) {
+      recordStatementEntry(Step, *S, I, StateOf(Step.Before, I), Out[I]);
+      if (isTerminator(*S)) {
+        if (Step.Before.test(I)) {
+          Out[I].ExceptionalLeaks.push_back(S);
+          Out[I].Terminators.push_back({S, StateOf(Step.Before, I)});
+        }
+        continue;
+      }
+      if (!Step.Throws)
+        continue;
+      if (Step.After.test(I) && leavesScopeOpen(Step, *S, I))
+        Out[I].ExceptionalLeaks.push_back(S);
+      if (Step.After.test(N + I) && Flow.contains(Scopes[I], S))
+        Out[I].ThrowsAfterRelease.push_back(S);
     }
   }
 
 private:
+  /// Whether the exception of throwing element \p S leaves variable
+  /// \p I's scope while it may be open.
+  bool leavesScopeOpen(const FlowSolver::Step &Step, const Stmt &S,
+                       unsigned I) {
+    if (isInReleaseArguments(S, I))
+      return false;
+    bool Survives =
+        Step.Try && Scopes[I] != Step.Try && Flow.contains(Scopes[I], Step.Try);
+    return !Survives;
+  }
+
+  /// The statements of a variable's declaring block are entered where an
+  /// element of theirs follows an element of another statement, or starts
+  /// a CFG block.
+  void recordStatementEntry(const FlowSolver::Step &Step, const Stmt &S,
+                            unsigned I, const ReleaseState &Before,
+                            ResourceTrace &Out) {
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(
+        Flow.parents().getParent(Vars[I].DeclaringStmt));
+    if (!Block)
+      return;
+    const Stmt *Top = &S;
+    while (Top && Flow.parents().getParent(Top) != Block)
+      Top = Flow.parents().getParent(Top);
+    LastEntry &Last = LastEntries[I];
+    bool Entry = !Top || Last.Block != &Step.Block || Last.Top != Top;
+    Last.Block = &Step.Block;
+    Last.Top = Top;
+    if (!Top || !Entry)
+      return;
+    Out.BeforeStatement[Top].join(Before);
+  }
+
+  struct LastEntry {
+    const CFGBlock *Block = nullptr;
+    const Stmt *Top = nullptr;
+  };
+  llvm::DenseMap<unsigned, LastEntry> LastEntries;
+
   /// Asked for every element at every visit: remembered.
   bool isTerminator(const Stmt &S) {
     const auto *E = dyn_cast<Expr>(&S);
@@ -230,6 +324,7 @@ private:
   std::vector<const Stmt *> Scopes;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
   llvm::DenseMap<const Stmt *, bool> Terminators;
+  bool Traced;
 };
 
 /// Solves the lifetimes of \p Vars in \p Body and fills in their findings.
@@ -251,6 +346,36 @@ std::optional<VarSet> solveLifetimes(const FunctionDecl &Function,
 }
 
 } // namespace
+
+void ReleaseState::join(const ReleaseState &Other) {
+  if (!Other.Reached)
+    return;
+  Reached = true;
+  MayBeOpen |= Other.MayBeOpen;
+  MayBeReleased |= Other.MayBeReleased;
+}
+
+std::vector<ResourceTrace>
+traceResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                       const ThrowOracle &Throws,
+                       const std::vector<ResourceFindings> &Tracked) {
+  std::vector<ResourceTrace> Traces(Tracked.size());
+  const Stmt *Body = getCoroutineUserBody(Function);
+  if (!Body || Tracked.empty())
+    return Traces;
+  // The findings are recomputed into a copy; only the traces are kept.
+  std::vector<ResourceFindings> Vars = Tracked;
+  FunctionFlow Flow(Function, *Body, Throws);
+  if (!Flow.valid())
+    return {};
+  Lifetimes Client(Flow, Model, Throws, Vars, /*CalleeDepth=*/0,
+                   /*Traced=*/true);
+  FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
+  Solver.solve(VarSet());
+  Solver.replay(
+      [&](const FlowSolver::Step &Step) { Client.trace(Step, Traces); });
+  return Traces;
+}
 
 std::vector<ResourceFindings>
 analyzeResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,

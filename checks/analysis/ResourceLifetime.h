@@ -21,6 +21,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <optional>
 #include <vector>
@@ -57,6 +58,51 @@ struct ResourceFindings {
   /// The release statements written for it (for fix-its).
   std::vector<const Stmt *> ReleaseCalls;
 };
+
+/// What may hold for a resource at one point of the normal paths.
+struct ReleaseState {
+  bool Reached = false;       ///< some path gets there
+  bool MayBeOpen = false;     ///< it is unreleased on some path
+  bool MayBeReleased = false; ///< it was released or handed over on some path
+  bool definitelyOpen() const { return Reached && MayBeOpen && !MayBeReleased; }
+  bool definitelyReleased() const { return Reached && !MayBeOpen; }
+  void join(const ReleaseState &Other);
+};
+
+/// The states of one resource that a rewrite of its scope needs: what holds
+/// at each exit, which throwing points leave its scope while it is open,
+/// and what holds on entry to each statement of its declaring block.
+struct ResourceTrace {
+  /// Each end of the variable's lifetime on a normal path: the co_return,
+  /// break, continue or goto that ends it, or the block at whose end it
+  /// falls off (the trigger), and the state there.
+  struct Exit {
+    const Stmt *Trigger;
+    ReleaseState State;
+  };
+  std::vector<Exit> Exits;
+  /// Every element whose exception leaves the variable's scope while it may
+  /// be open, and every terminator (seastar::coroutine::exception) reached
+  /// while it may be open.
+  std::vector<const Stmt *> ExceptionalLeaks;
+  /// The terminators among them, with the state before each.
+  std::vector<std::pair<const Stmt *, ReleaseState>> Terminators;
+  /// Throwing elements inside the variable's scope after which it may
+  /// already be released.
+  std::vector<const Stmt *> ThrowsAfterRelease;
+  /// The state on entry to each statement of the declaring block (joined
+  /// over the ways in); a statement no path reaches has none.
+  llvm::DenseMap<const Stmt *, ReleaseState> BeforeStatement;
+};
+
+/// The traces of \p Vars (the result of analyzeResourceLifetimes for
+/// \p Function), one per variable, in the same order; empty when no CFG
+/// can be built. Solved again with a second fact per variable, so it is
+/// meant for the functions that have a finding to fix.
+std::vector<ResourceTrace>
+traceResourceLifetimes(const FunctionDecl &Function, ModelQueries &Model,
+                       const ThrowOracle &Throws,
+                       const std::vector<ResourceFindings> &Vars);
 
 /// Analyses the resources declared in \p Function's coroutine body.
 /// Returns one entry per tracked variable.

@@ -50,6 +50,16 @@ inline constexpr llvm::StringLiteral DefaultCleanupNames =
 /// Which calls may throw in the path analyses: user, all or none
 /// (analysis/MayThrow.h).
 inline constexpr llvm::StringLiteral ThrowingCalls = "coroguard.ThrowingCalls";
+/// Which fix-its resource findings get: `library` (the library's own guard
+/// or scope function where the model names one, else the portable
+/// rewrite) or `portable` (always the portable rewrite).
+inline constexpr llvm::StringLiteral FixStyle = "coroguard.FixStyle";
+/// The function a completion handler hands a dropped error to where
+/// rethrowing it would stop more than the failed work (a spawn per
+/// connection): `void report(std::exception_ptr)`.
+inline constexpr llvm::StringLiteral ErrorReporter = "coroguard.ErrorReporter";
+/// How inserted #include lines are ordered: `llvm` or `google`.
+inline constexpr llvm::StringLiteral IncludeStyle = "coroguard.IncludeStyle";
 } // namespace options
 
 /// Resolves the `;`-separated \p Value of coroguard.ModelFiles for the

@@ -223,6 +223,26 @@ private:
     });
   }
 
+  /// A blocking function's replacement: one template, or a list of
+  /// templates with the conditions under which each applies.
+  void readReplacements(yaml::Node &N, std::vector<CallReplacement> &Out) {
+    if (llvm::isa<yaml::ScalarNode>(N)) {
+      Out.push_back({string(N, "'replacement'"), "", std::nullopt});
+      return;
+    }
+    entries(
+        N, "replacement", Out, [&](yaml::MappingNode &M, CallReplacement &R) {
+          readObject(
+              M, "a replacement",
+              {{"text", [&](yaml::Node &X) { R.Text = string(X, "'text'"); }},
+               {"taskType",
+                [&](yaml::Node &X) { R.TaskType = name(X, "'taskType'"); }},
+               {"arguments",
+                [&](yaml::Node &X) { R.Arguments = index(X, "'arguments'"); }}},
+              {"text"});
+        });
+  }
+
   void readDocument(yaml::MappingNode &Root, ModelDocument &Doc) {
     readObject(
         Root, "the model",
@@ -261,6 +281,10 @@ private:
                              else if (Error.empty())
                                fail(X, "'discard' must be \"detaches\", "
                                        "\"cancels\" or \"blocks\"");
+                           }},
+                          {"scopeFunction",
+                           [&](yaml::Node &X) {
+                             E.ScopeFunction = string(X, "'scopeFunction'");
                            }},
                           {"note",
                            [&](yaml::Node &X) {
@@ -304,6 +328,14 @@ private:
                            [&](yaml::Node &X) {
                              E.GuardNote = string(X, "'guardNote'");
                            }},
+                          {"releaseCall",
+                           [&](yaml::Node &X) {
+                             E.ReleaseCall = string(X, "'releaseCall'");
+                           }},
+                          {"scopeFunction",
+                           [&](yaml::Node &X) {
+                             E.ScopeFunction = string(X, "'scopeFunction'");
+                           }},
                           {"note",
                            [&](yaml::Node &X) {
                              E.Note = string(X, "'note'");
@@ -336,6 +368,10 @@ private:
                           {"flagsArgument",
                            [&](yaml::Node &X) {
                              E.FlagsArgument = index(X, "'flagsArgument'");
+                           }},
+                          {"replacement",
+                           [&](yaml::Node &X) {
+                             readReplacements(X, E.Replacements);
                            }},
                           {"note",
                            [&](yaml::Node &X) {
@@ -397,6 +433,11 @@ private:
                           {"replacement",
                            [&](yaml::Node &X) {
                              E.Replacement = string(X, "'replacement'");
+                           }},
+                          {"reportingReplacement",
+                           [&](yaml::Node &X) {
+                             E.ReportingReplacement =
+                                 string(X, "'reportingReplacement'");
                            }},
                           {"note",
                            [&](yaml::Node &X) {

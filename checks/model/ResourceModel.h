@@ -27,6 +27,9 @@ struct TaskTypeEntry {
   std::string Name;
   bool Lazy = true;
   Discard OnDiscard = Discard::Detaches;
+  /// The scope function that holds a resource in a coroutine of this task
+  /// type, as a fix-it template (see ResourceTypeEntry::ScopeFunction).
+  std::string ScopeFunction;
   std::string Note;
 };
 
@@ -36,7 +39,26 @@ struct ResourceTypeEntry {
   bool Awaited = true;
   std::string Guard;     ///< fix-it template ({var}, {type})
   std::string GuardNote; ///< advice when there is no template
+  /// The release a rewrite writes when the code has none to copy, without
+  /// `co_await` ({var}): `{var}.async_shutdown(asio::use_awaitable)`.
+  std::string ReleaseCall;
+  /// A library function that takes the resource and the code that uses it
+  /// and releases it on every path: `co_await with(std::move({var}),
+  /// [&](auto &{var}) -> task<void> {{body}}, ...);` ({var}, {type},
+  /// {body}, {release}).
+  std::string ScopeFunction;
   std::string Note;
+};
+
+/// An awaitable call that does what a blocking call does, as a fix-it
+/// template: {object} is the object of a member call, {args} all the
+/// arguments, {0}, {1}... each one, as written.
+struct CallReplacement {
+  std::string Text;
+  /// Only inside a coroutine returning this task type (empty: any).
+  std::string TaskType;
+  /// Only for calls with this many arguments.
+  std::optional<unsigned> Arguments;
 };
 
 struct BlockingFunctionEntry {
@@ -49,6 +71,8 @@ struct BlockingFunctionEntry {
   /// The argument that holds flags: MSG_DONTWAIT there makes it
   /// non-blocking.
   std::optional<unsigned> FlagsArgument;
+  /// Awaitable forms, the first that applies is offered as a fix-it.
+  std::vector<CallReplacement> Replacements;
   std::string Note;
   /// Named by a user's model file rather than a built-in profile: a name
   /// without `::` then means the user's own global function too, not only
@@ -71,7 +95,11 @@ struct ExceptionSinkEntry {
   enum class Kind { Token, Function, Callback };
   std::string Name;
   Kind SinkKind = Kind::Token;
+  /// A handler that passes the error on (rethrows it).
   std::string Replacement;
+  /// A handler that hands the error to the reporter of option
+  /// coroguard.ErrorReporter ({reporter}).
+  std::string ReportingReplacement;
   std::string Note;
 };
 

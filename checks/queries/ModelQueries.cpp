@@ -213,6 +213,18 @@ bool ModelQueries::isGenerator(QualType T) {
          !hasFreeCoAwait(*RD, /*AcceptTemplates=*/true);
 }
 
+const TaskTypeEntry *ModelQueries::taskTypeEntry(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return nullptr;
+  return findByType(Model->taskTypes(), T);
+}
+
+bool ModelQueries::isTaskTypeNamed(QualType T, llvm::StringRef Name) {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  return llvm::is_contained(typeNames(T), Name);
+}
+
 TaskTypeEntry::Discard ModelQueries::discardEffect(QualType T) {
   if (const TaskTypeEntry *E = findByType(Model->taskTypes(), T))
     return E->OnDiscard;
@@ -424,6 +436,8 @@ std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
     Info.Awaited = E->Awaited;
     Info.Guard = E->Guard;
     Info.GuardNote = E->GuardNote;
+    Info.ReleaseCall = E->ReleaseCall;
+    Info.ScopeFunction = E->ScopeFunction;
     auto It = Model->resourceTypes().find(E->Name);
     Info.Profile = It->second.Profile;
     return Info;
@@ -555,7 +569,8 @@ std::optional<BlockingInfo> ModelQueries::blockingCall(const Expr &E) {
         continue;
     }
     return BlockingInfo{Entry->Name, Entry->Alternative,
-                        Entry->DescriptorArgument, Entry->FlagsArgument};
+                        Entry->DescriptorArgument, Entry->FlagsArgument,
+                        Entry->Replacements};
   }
   return std::nullopt;
 }

@@ -39,6 +39,8 @@ struct ResourceInfo {
   bool Awaited = true;
   std::string Guard;
   std::string GuardNote;
+  std::string ReleaseCall;   ///< the model's template, if any
+  std::string ScopeFunction; ///< the model's template, if any
   /// Where the knowledge comes from: a model entry is trusted on what its
   /// releases return; an annotated or inferred class is judged by shape.
   enum class Source { Model, Annotation, Inferred };
@@ -67,6 +69,8 @@ struct BlockingInfo {
   /// descriptor, and its flags argument (MSG_DONTWAIT).
   std::optional<unsigned> DescriptorArgument;
   std::optional<unsigned> FlagsArgument;
+  /// The model's awaitable forms of the call.
+  std::vector<CallReplacement> Replacements;
 };
 
 /// Source annotations (include/coroguard/annotations.h).
@@ -96,6 +100,10 @@ public:
   const Settings &settings() const { return Config; }
 
   TaskKind taskKind(QualType T);
+  /// The model's entry for task type \p T, if any.
+  const TaskTypeEntry *taskTypeEntry(QualType T);
+  /// Whether \p T is the model's task type \p Name (through aliases).
+  bool isTaskTypeNamed(QualType T, llvm::StringRef Name);
   /// What discarding an eager \p T does to its work (the model's
   /// 'discard'; it runs on when the model does not say).
   TaskTypeEntry::Discard discardEffect(QualType T);

@@ -2,18 +2,25 @@
 """Runs one check test through the coroguard fronts and FileChecks them.
 
     check_coroguard.py [tool paths] [--fronts=cli,tidy,clangd]
-        [--check-suffix=S] [--compile-fixed] <input.cpp> <check globs> <tmp>
+        [--check-suffix=S] <input.cpp> <check globs> <tmp>
         [-- <compiler flags>]
 
 For each front: copy the input without its `// CHECK-...:` comments (line
 numbers are kept) into <tmp>/<front>/, run the front on it (with fixes
 applied where the front can), FileCheck the diagnostics against
 CHECK-MESSAGES with every unexpected warning or error failing the test, and
-FileCheck the fixed file against CHECK-FIXES (--match-full-lines). With
---compile-fixed the fixed file must also compile. Without CHECK-MESSAGES the
-test asserts that no diagnostic at all is produced.
+FileCheck the fixed file against CHECK-FIXES (--match-full-lines). Without
+CHECK-MESSAGES the test asserts that no diagnostic at all is produced.
+
+Every fix-it is checked end to end, whether or not the test has CHECK-FIXES:
+the file the CLI fixed compiles (the input must), a second run finds none of
+the findings that had a fix-it and nothing new, clang-tidy with the plugin
+makes the same file byte for byte, and coroguard-clangd offers, with each
+finding, a quick fix with the same edits (#include insertions aside, which
+clangd adds to every fix and the others to the first fix of a file).
 """
 import argparse
+import difflib
 import os
 import re
 import shutil
@@ -104,7 +111,7 @@ def fail(front, message, output=""):
     sys.exit(1)
 
 
-def run_front(args, front, source, flags, checks):
+def run_front(args, front, source, flags, checks, fixes_out=None):
     globs = "-*," + checks
     if front == "cli":
         cmd = [args.coroguard, "--quiet", "--checks=" + globs, source]
@@ -137,7 +144,10 @@ def run_front(args, front, source, flags, checks):
             f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
                     "    FastCheckFilter: Loose\n" % ", ".join(
                         "'%s'" % c for c in checks.split(",")))
-        cmd = [sys.executable, args.lsp_client, "--file", source, "--",
+        cmd = [sys.executable, args.lsp_client, "--file", source]
+        if fixes_out:
+            cmd.append("--fixes-out=" + fixes_out)
+        cmd += ["--",
                args.clangd, "--resource-dir=" + args.resource_dir,
                "--compile-commands-dir=" + directory, "--log=error",
                "--background-index=false", "--pch-storage=memory"]
@@ -148,16 +158,68 @@ def run_front(args, front, source, flags, checks):
     raise ValueError(front)
 
 
-def count_findings(args, source, flags, checks):
-    """(all findings, findings with a fix-it) of the CLI on `source`."""
+def findings(args, source, flags, checks):
+    """The findings of the CLI on `source`, as its JSON gives them."""
     import json
-    result = run([args.coroguard, "--quiet", "--format=json",
+    result = run([args.coroguard, "--quiet", "--format=json", "--no-cache",
                   "--checks=-*," + checks, source, "--"] + flags)
     if result.returncode not in (0, 1):
         fail("cli", "coroguard exited with %d" % result.returncode,
              result.stdout + result.stderr)
-    diagnostics = json.loads(result.stdout)["diagnostics"]
-    return len(diagnostics), sum(1 for d in diagnostics if d["fixes"])
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def compiles(args, source, flags):
+    result = run([args.clang, "-fsyntax-only",
+                  "-resource-dir=" + args.resource_dir] + flags + [source])
+    return result.returncode == 0, result.stderr
+
+
+def check_relint(before, after):
+    """A second run after the fixes: no finding that had a fix-it is left
+    and none is new. A finding without one of its own may be gone: the
+    fix-it of another finding can fix it too (resources rewritten
+    together)."""
+    from collections import Counter
+    key = lambda d: (d["check"], d["message"])
+    allowed = Counter(key(d) for d in before if not d["fixes"])
+    problems = []
+    for k, n in Counter(key(d) for d in after).items():
+        if n > allowed[k]:
+            problems.append("%s: %s" % k)
+    return problems
+
+
+def without_includes(edits):
+    return sorted((e["offset"], e["length"], e["text"]) for e in edits
+                  if not e["text"].lstrip().startswith("#include"))
+
+
+def check_clangd_fixes(offered, before):
+    """Each CLI finding with a fix-it has, in clangd, a quick fix with the
+    same edits; clangd offers no quick fix the CLI has not."""
+    problems = []
+    by_place = {}
+    for d in offered:
+        by_place.setdefault((d["line"], d["character"], d["message"]),
+                            []).append(d)
+    for d in before:
+        place = (d["line"], d["column"], d["message"])
+        candidates = by_place.get(place, [])
+        want = without_includes([{"offset": e["offset"], "length":
+                                  e["length"], "text": e["replacement"]}
+                                 for e in d["fixes"]])
+        got = [without_includes([{"offset": e["offset"], "length":
+                                  e["length"], "text": e["newText"]}
+                                 for e in a["edits"]])
+               for c in candidates for a in c["actions"]]
+        if want and want not in got:
+            problems.append("%d:%d: no quick fix with the CLI's edits (%s)" %
+                            (place[0], place[1], d["message"]))
+        if not want and any(got):
+            problems.append("%d:%d: a quick fix the CLI does not make (%s)" %
+                            (place[0], place[1], d["message"]))
+    return problems
 
 
 def repr_json(value):
@@ -172,7 +234,9 @@ def main():
         parser.add_argument("--" + tool, required=True)
     parser.add_argument("--fronts", default="cli,tidy,clangd")
     parser.add_argument("--check-suffix", default="")
-    parser.add_argument("--compile-fixed", action="store_true")
+    parser.add_argument("--compile-fixed", action="store_true",
+                        help="(every fixed file is compiled; kept so that "
+                        "older RUN lines still parse)")
     parser.add_argument("--no-fix", action="store_true")
     parser.add_argument("--clang-tidy-config", default="",
                         help="text of a .clang-tidy written beside the "
@@ -203,6 +267,8 @@ def main():
              "\n".join(problems))
 
     outputs = {}
+    cli_fixed = None
+    cli_before = None
     for front in args.fronts.split(","):
         directory = os.path.join(args.tmp, front)
         shutil.rmtree(directory, ignore_errors=True)
@@ -216,9 +282,11 @@ def main():
                     "%S", os.path.dirname(os.path.abspath(args.input))) + "\n")
         for extra in args.copy:
             shutil.copy(extra, directory)
-        if front == "cli" and expects_fixes and not args.no_fix:
-            before = count_findings(args, source, flags, args.checks)
-        output = run_front(args, front, source, flags, args.checks)
+        if front == "cli" and not args.no_fix:
+            cli_before = findings(args, source, flags, args.checks)
+        fixes_out = source + ".fixes.json" if front == "clangd" else None
+        output = run_front(args, front, source, flags, args.checks,
+                           fixes_out)
         outputs[front] = output
         with open(source + ".msg", "w") as f:
             f.write(output)
@@ -237,7 +305,16 @@ def main():
                 fail(front, "diagnostics do not match " + messages_prefix,
                      result.stderr)
 
-        if front == "clangd" or args.no_fix:
+        if args.no_fix:
+            continue
+        if front == "clangd":
+            if cli_before is not None:
+                with open(fixes_out, encoding="utf-8") as f:
+                    import json
+                    problems = check_clangd_fixes(json.load(f), cli_before)
+                if problems:
+                    fail(front, "quick fixes differ from the CLI's fix-its:",
+                         "\n".join(problems))
             continue
         with open(source, encoding="utf-8") as f:
             fixed = f.read()
@@ -248,22 +325,34 @@ def main():
             if result.returncode != 0:
                 fail(front, "fixed file does not match " + fixes_prefix,
                      result.stderr)
-        elif fixed != cleaned:
-            fail(front, "the file was changed but the test has no " +
-                 fixes_prefix + " lines")
-        if front == "cli" and expects_fixes:
-            # Every fix-it makes its finding go away, and only its own.
-            after, _ = count_findings(args, source, flags, args.checks)
-            if after != before[0] - before[1]:
-                fail(front, "after --fix, %d findings remain; expected %d "
-                     "(%d before, %d of them with fix-its)" % (
-                         after, before[0] - before[1], before[0], before[1]))
-        if args.compile_fixed and expects_fixes:
-            result = run([args.clang, "-fsyntax-only",
-                          "-resource-dir=" + args.resource_dir] + flags +
-                         [source])
-            if result.returncode != 0:
-                fail(front, "the fixed file does not compile", result.stderr)
+        elif fixed != cleaned and not any(d["fixes"] for d in
+                                         cli_before or []):
+            fail(front, "the file was changed but no finding has a fix-it")
+        if front == "tidy" and cli_fixed is not None and fixed != cli_fixed:
+            fail(front, "clang-tidy --fix made another file than coroguard "
+                 "--fix", "".join(difflib.unified_diff(
+                     cli_fixed.splitlines(True), fixed.splitlines(True),
+                     "cli", "tidy")))
+        if front != "cli" or fixed == cleaned:
+            continue
+        cli_fixed = fixed
+        # The input must compile, so that its fixed file can be compiled.
+        original = os.path.join(directory, "original-" +
+                                os.path.basename(args.input))
+        with open(original, "w", encoding="utf-8") as f:
+            f.write(cleaned)
+        ok, errors = compiles(args, original, flags)
+        if not ok:
+            fail(front, "the test input does not compile, so its fix-its "
+                 "cannot be checked", errors)
+        ok, errors = compiles(args, source, flags)
+        if not ok:
+            fail(front, "the fixed file does not compile", errors)
+        problems = check_relint(cli_before,
+                                findings(args, source, flags, args.checks))
+        if problems:
+            fail(front, "after --fix, findings that had a fix-it remain or "
+                 "new ones appear:", "\n".join(problems))
     return 0
 
 

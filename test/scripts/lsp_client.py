@@ -2,13 +2,16 @@
 """A minimal LSP client: opens one file in a language server and prints the
 diagnostics it publishes, one clang-style line each.
 
-    lsp_client.py --server CMD... --file F [--compile-commands-dir D]
+    lsp_client.py [--fixes-out=J] --file F -- SERVER...
 
 Speaks JSON-RPC over the server's stdio: initialize, initialized, didOpen,
 waits for textDocument/publishDiagnostics for the file, then shutdown and
 exit. Prints `file:line:col: warning: message [code]` for each diagnostic
-(notes as `file:line:col: note: ...`). Exits non-zero if the server does not
-answer in time.
+(notes as `file:line:col: note: ...`). With --fixes-out, writes the quick
+fixes the server offers with each diagnostic (clangd's inline code actions)
+as JSON: [{line, character, message, actions: [{title, edits: [{offset,
+length, newText}]}]}], offsets in bytes of the file. Exits non-zero if the
+server does not answer in time.
 """
 import argparse
 import json
@@ -74,12 +77,35 @@ class Server:
                 return message
 
 
+def to_offsets(text, edit):
+    """An LSP text edit (positions in UTF-16 code units) as byte offsets
+    into the UTF-8 text."""
+    lines = text.split("\n")
+
+    def offset(pos):
+        before = "\n".join(lines[:pos["line"]])
+        prefix = before + ("\n" if pos["line"] else "")
+        line = lines[pos["line"]] if pos["line"] < len(lines) else ""
+        units, chars = 0, 0
+        while chars < len(line) and units < pos["character"]:
+            units += 2 if ord(line[chars]) > 0xFFFF else 1
+            chars += 1
+        return len((prefix + line[:chars]).encode("utf-8"))
+
+    begin = offset(edit["range"]["start"])
+    end = offset(edit["range"]["end"])
+    return {"offset": begin, "length": end - begin,
+            "newText": edit["newText"]}
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--file", required=True)
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--all", action="store_true",
                         help="also print compiler warnings and clangd hints")
+    parser.add_argument("--fixes-out",
+                        help="write the offered quick fixes here as JSON")
     parser.add_argument("server", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     server_argv = [a for a in args.server if a != "--"]
@@ -91,7 +117,10 @@ def main():
         "processId": os.getpid(),
         "rootUri": "file://" + os.path.dirname(path),
         "capabilities": {"textDocument": {"publishDiagnostics": {
-            "relatedInformation": True, "codeDescriptionSupport": True}}},
+            "relatedInformation": True, "codeDescriptionSupport": True,
+            # clangd's extension: the quick fixes of each diagnostic come
+            # with it, as code actions.
+            "codeActionsInline": True}}},
     }, is_request=True)
     server.wait_for(lambda m: m.get("id") == init, args.timeout)
     server.send("initialized", {})
@@ -104,6 +133,7 @@ def main():
         and m["params"]["uri"] == uri, args.timeout)
 
     lines = []
+    fixes = []
     for d in published["params"]["diagnostics"]:
         # Like the other fronts, report the checks and compile errors only,
         # not compiler warnings or clangd's include-cleaner hints.
@@ -124,6 +154,15 @@ def main():
         code = d.get("code")
         suffix = " [%s]" % code if code and d.get("source") == "clang-tidy" \
             else ""
+        if d.get("source") == "clang-tidy":
+            fixes.append({
+                "line": start["line"] + 1, "character": start["character"] + 1,
+                "message": message,
+                "actions": [{"title": a.get("title", ""),
+                             "edits": [to_offsets(text, e) for e in
+                                       a.get("edit", {}).get("changes", {})
+                                       .get(uri, [])]}
+                            for a in d.get("codeActions", [])]})
         lines.append((start["line"], start["character"],
                       "%s:%d:%d: %s: %s%s" % (path, start["line"] + 1,
                                               start["character"] + 1, severity,
@@ -141,6 +180,9 @@ def main():
             print("%s:%d:%d: note: %s" % (note_path, pos["line"] + 1,
                                           pos["character"] + 1, message))
 
+    if args.fixes_out:
+        with open(args.fixes_out, "w", encoding="utf-8") as f:
+            json.dump(fixes, f, indent=1)
     shutdown = server.send("shutdown", None, is_request=True)
     server.wait_for(lambda m: m.get("id") == shutdown, args.timeout)
     server.send("exit", None)
