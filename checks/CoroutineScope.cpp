@@ -163,4 +163,16 @@ void forEachDiscardedCall(
   });
 }
 
+bool mentionsDecl(const Stmt *S, const Decl *D) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Ref->getDecl() == D)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (mentionsDecl(Child, D))
+      return true;
+  return false;
+}
+
 } // namespace clang::coroguard

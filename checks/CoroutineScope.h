@@ -48,6 +48,9 @@ void forEachStmtInScope(
 /// for-increment, or the left operand of a comma.
 bool isDiscardedPosition(const Stmt &S, const Stmt *Parent);
 
+/// Whether \p S (or anything in it, lambdas included) names \p D.
+bool mentionsDecl(const Stmt *S, const Decl *D);
+
 /// Strips the implicit wrappers Sema puts around a full expression
 /// (cleanups, temporaries, implicit casts, parentheses) to reach the call.
 const Expr *ignoreFullExprWrappers(const Expr *E);

@@ -77,18 +77,6 @@ bool startsLocked(const VarDecl &Var) {
   return true;
 }
 
-bool mentions(const Stmt *S, const VarDecl *Var) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (Ref->getDecl() == Var)
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, Var))
-      return true;
-  return false;
-}
-
 /// Which locks may hold their mutex: set by a locking declaration or a
 /// member that takes the mutex again, cleared by a member that gives it up
 /// (the model's lockAcquires and lockReleases), a move away and the end of
@@ -165,7 +153,7 @@ public:
     for (unsigned I : Step.Before.set_bits()) {
       // `co_await cv.wait(lock, pred)`: the awaitable is given the lock
       // and releases it while suspended.
-      if (mentions(Operand, Locks[I].Var))
+      if (mentionsDecl(Operand, Locks[I].Var))
         continue;
       recordSuspension(I, *S);
     }

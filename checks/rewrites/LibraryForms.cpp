@@ -1,6 +1,7 @@
 //===--- LibraryForms.cpp -------------------------------------------------===//
 
 #include "rewrites/LibraryForms.h"
+#include "CoroutineScope.h"
 
 #include "rewrites/PortableRelease.h"
 #include "rewrites/SourceLayout.h"
@@ -29,18 +30,6 @@ const Stmt *statementOf(const Stmt *Call, const ParentMap &Parents) {
       return nullptr;
   }
   return nullptr;
-}
-
-bool mentions(const Stmt *S, const Decl *D) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (Ref->getDecl() == D)
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, D))
-      return true;
-  return false;
 }
 
 /// A piece of a template with its placeholders: {var} and {type} as text,
@@ -114,7 +103,7 @@ scopeFunction(llvm::StringRef Template, const ReleaseRegion &R,
                        "'; inside the scope function's lambda it would "
                        "mean something else");
     for (const Stmt *Call : F.ReleaseCalls)
-      if (mentions(R.at(I), F.Var) &&
+      if (mentionsDecl(R.at(I), F.Var) &&
           R.at(I)->getSourceRange().fullyContains(Call->getSourceRange()))
         return noFix(Call->getBeginLoc(),
                      "'" + Var +
@@ -126,7 +115,7 @@ scopeFunction(llvm::StringRef Template, const ReleaseRegion &R,
   unsigned After =
       R.End == ReleaseRegion::EndForm::KeptRelease ? R.Last + 2 : R.Last + 1;
   for (unsigned I = After; I < R.Block->size(); ++I)
-    if (mentions(R.at(I), F.Var))
+    if (mentionsDecl(R.at(I), F.Var))
       return noFix(R.at(I)->getBeginLoc(),
                    "'" + Var +
                        "' is used after the code that the scope function "

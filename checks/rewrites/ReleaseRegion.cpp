@@ -1,6 +1,7 @@
 //===--- ReleaseRegion.cpp ------------------------------------------------===//
 
 #include "rewrites/ReleaseRegion.h"
+#include "CoroutineScope.h"
 
 #include "rewrites/Rewrite.h"
 #include "rewrites/SourceLayout.h"
@@ -26,18 +27,6 @@ std::optional<unsigned> topIndex(const Stmt *S, const CompoundStmt &Block,
       return It - Block.body_begin();
     }
   return std::nullopt;
-}
-
-bool mentions(const Stmt *S, const Decl *D) {
-  if (!S)
-    return false;
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-    if (Ref->getDecl() == D)
-      return true;
-  for (const Stmt *Child : S->children())
-    if (mentions(Child, D))
-      return true;
-  return false;
 }
 
 const Expr *withoutWrappers(const Expr *E) {
@@ -310,7 +299,7 @@ llvm::Error checkDeclarationsUsedAfter(const ReleaseRegion &R) {
     }
     for (const NamedDecl *Named : Declared)
       for (unsigned J = After; J < R.Block->size(); ++J)
-        if (mentions(R.at(J), Named))
+        if (mentionsDecl(R.at(J), Named))
           return noFix(Named->getLocation(),
                        "'" + Named->getName() +
                            "', declared between the "
@@ -486,7 +475,7 @@ planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
                        " is in a catch handler, where co_await is not "
                        "allowed");
     if (const auto *Return = dyn_cast<CoreturnStmt>(At);
-        Return && mentions(Return->getOperand(), F.Var))
+        Return && mentionsDecl(Return->getOperand(), F.Var))
       return noFix(At->getBeginLoc(),
                    "the value of this co_return uses '" + Var +
                        "', which would be released before it");
