@@ -113,6 +113,7 @@ fixResources(const FunctionDecl &Function,
   std::vector<rewrites::DiscardedRelease> Discarded =
       discardedReleases(Function, Model);
 
+  std::vector<const VarDecl *> Rewritten(Reported.begin(), Reported.end());
   // One-line guards first: they need no region.
   std::vector<ReleaseRegion> Planned;
   for (unsigned I = 0; I < Lifetimes.size(); ++I) {
@@ -134,7 +135,7 @@ fixResources(const FunctionDecl &Function,
       continue;
     }
     llvm::Expected<ReleaseRegion> Plan = rewrites::planReleaseRegion(
-        F, Traces[I], *Body, Parents, Discarded, Context);
+        F, Traces[I], *Body, Parents, Discarded, Rewritten, Context);
     if (!Plan) {
       setReason(Fix, Plan.takeError(), F.Var->getLocation());
       continue;

@@ -282,7 +282,9 @@ llvm::Error checkJumpsIn(const ReleaseRegion &R, const Stmt &Body,
 
 } // namespace
 
-llvm::Error checkDeclarationsUsedAfter(const ReleaseRegion &R) {
+llvm::Error
+checkDeclarationsUsedAfter(const ReleaseRegion &R,
+                           llvm::ArrayRef<const VarDecl *> Ignoring) {
   unsigned After =
       R.End == ReleaseRegion::EndForm::KeptRelease ? R.Last + 2 : R.Last + 1;
   for (unsigned I = R.First; I <= R.Last; ++I) {
@@ -298,7 +300,8 @@ llvm::Error checkDeclarationsUsedAfter(const ReleaseRegion &R) {
           Declared.push_back(B);
     }
     for (const NamedDecl *Named : Declared)
-      for (unsigned J = After; J < R.Block->size(); ++J)
+      for (unsigned J = After;
+           J < R.Block->size() && !llvm::is_contained(Ignoring, Named); ++J)
         if (mentionsDecl(R.at(J), Named))
           return noFix(Named->getLocation(),
                        "'" + Named->getName() +
@@ -348,89 +351,22 @@ bool leaves(const Stmt *S, bool InLoop = false) {
   return false;
 }
 
-} // namespace
-
-bool canLeave(const Stmt *S) { return leaves(S); }
-
-const CXXMemberCallExpr *releaseStatementCall(const Stmt *S,
-                                              const ReleaseRegion &R) {
-  return releaseCallOf(S, R);
-}
-
-llvm::StringRef failureRelease(const ResourceInfo &Resource) {
-  for (const std::string &Name : Resource.Release)
-    if (Name != "commit")
-      return Name;
-  return Resource.Release.front();
-}
-
-llvm::Expected<ReleaseRegion>
-planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
-                  const Stmt &Body, const ParentMap &Parents,
-                  llvm::ArrayRef<DiscardedRelease> Discarded,
-                  ASTContext &Context) {
-  ReleaseRegion R;
-  R.Resource = &F;
+/// Shapes \p R to end with statement \p LastLeak (the block's size: with
+/// the block): how the code after its handler ends, and which exits in it
+/// need the release before them. \p AtEnd is the state at the end of the
+/// block.
+llvm::Error shapeRegion(ReleaseRegion &R, unsigned LastLeak,
+                        const std::optional<ReleaseState> &AtEnd,
+                        const ResourceTrace &T, const ParentMap &Parents) {
+  const ResourceFindings &F = *R.Resource;
   llvm::StringRef Var = F.Var->getName();
-  // A release whose awaitable is discarded does not happen; the rewrite
-  // awaits it (and so fixes that finding of missing-awaited-cleanup too).
-  for (const DiscardedRelease &D : Discarded) {
-    const auto *Object = dyn_cast<DeclRefExpr>(
-        withoutWrappers(D.Call->getImplicitObjectArgument()));
-    if (!Object || Object->getDecl() != F.Var)
-      continue;
-    if (!D.CanAwait || D.Call->getBeginLoc().isMacroID())
-      return noFix(D.Call->getBeginLoc(),
-                   "the awaitable of this release of '" + Var +
-                       "' is discarded where co_await cannot be written");
-    R.AwaitBefore.push_back(D.Call);
-  }
-  R.Block = dyn_cast_or_null<CompoundStmt>(Parents.getParent(F.DeclaringStmt));
-  if (!R.Block)
-    return noFix(F.Var->getLocation(),
-                 "'" + Var + "' is declared in the header of a statement");
-  if (F.AcquiredByAssignment)
-    return noFix(F.Var->getLocation(),
-                 "'" + Var +
-                     "' is acquired by an assignment after its "
-                     "declaration");
-  R.Decl = *topIndex(F.DeclaringStmt, *R.Block, Parents);
   unsigned Size = R.Block->size();
-
-  // The region reaches the last statement where the resource can leak; a
-  // leak at the end of its scope makes it the rest of the block.
-  std::optional<unsigned> LastLeak;
-  auto Leaks = [&](unsigned I) {
-    LastLeak = LastLeak ? std::max(*LastLeak, I) : I;
-  };
-  std::optional<ReleaseState> AtEnd;
-  for (const ResourceTrace::Exit &Exit : T.Exits) {
-    if (Exit.Trigger == R.Block) {
-      AtEnd = AtEnd.value_or(ReleaseState());
-      AtEnd->join(Exit.State);
-      if (Exit.State.MayBeOpen)
-        Leaks(Size);
-      continue;
-    }
-    if (!Exit.State.MayBeOpen || !Exit.Trigger)
-      continue;
-    if (std::optional<unsigned> I = topIndex(Exit.Trigger, *R.Block, Parents))
-      Leaks(*I);
-  }
-  for (const Stmt *S : T.ExceptionalLeaks)
-    if (std::optional<unsigned> I = topIndex(S, *R.Block, Parents))
-      Leaks(*I);
-  if (!LastLeak)
-    return noFix(F.Var->getLocation(), "no path leaks '" + Var + "'");
-  if (*LastLeak <= R.Decl)
-    return noFix(F.Var->getLocation(),
-                 "'" + Var + "' can leak inside its own declaration");
   R.First = R.Decl + 1;
-  R.Last = *LastLeak == Size ? Size - 1 : *LastLeak;
+  R.Last = LastLeak == Size ? Size - 1 : LastLeak;
 
   // How the code after the handler ends.
   ReleaseState End;
-  bool Followed = *LastLeak + 1 < Size;
+  bool Followed = LastLeak + 1 < Size;
   if (!Followed) {
     End = AtEnd.value_or(ReleaseState());
   } else {
@@ -440,9 +376,9 @@ planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
   }
   if (!End.Reached)
     R.End = ReleaseRegion::EndForm::Unreachable;
-  else if (*LastLeak == Size && End.definitelyOpen())
+  else if (!Followed && End.definitelyOpen())
     R.End = ReleaseRegion::EndForm::ReleaseHere;
-  else if (*LastLeak == Size)
+  else if (!Followed && !End.definitelyReleased())
     return noFix(F.Var->getLocation(),
                  "'" + Var +
                      "' is released on some paths only before the "
@@ -503,6 +439,101 @@ planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
                      "' may already be released when this throws; "
                      "the rewrite would release it twice");
   }
+  return llvm::Error::success();
+}
+
+} // namespace
+
+bool canLeave(const Stmt *S) { return leaves(S); }
+
+const CXXMemberCallExpr *releaseStatementCall(const Stmt *S,
+                                              const ReleaseRegion &R) {
+  return releaseCallOf(S, R);
+}
+
+llvm::StringRef failureRelease(const ResourceInfo &Resource) {
+  for (const std::string &Name : Resource.Release)
+    if (Name != "commit")
+      return Name;
+  return Resource.Release.front();
+}
+
+llvm::Expected<ReleaseRegion>
+planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
+                  const Stmt &Body, const ParentMap &Parents,
+                  llvm::ArrayRef<DiscardedRelease> Discarded,
+                  llvm::ArrayRef<const VarDecl *> Others, ASTContext &Context) {
+  ReleaseRegion R;
+  R.Resource = &F;
+  llvm::StringRef Var = F.Var->getName();
+  // A release whose awaitable is discarded does not happen; the rewrite
+  // awaits it (and so fixes that finding of missing-awaited-cleanup too).
+  for (const DiscardedRelease &D : Discarded) {
+    const auto *Object = dyn_cast<DeclRefExpr>(
+        withoutWrappers(D.Call->getImplicitObjectArgument()));
+    if (!Object || Object->getDecl() != F.Var)
+      continue;
+    if (!D.CanAwait || D.Call->getBeginLoc().isMacroID())
+      return noFix(D.Call->getBeginLoc(),
+                   "the awaitable of this release of '" + Var +
+                       "' is discarded where co_await cannot be written");
+    R.AwaitBefore.push_back(D.Call);
+  }
+  R.Block = dyn_cast_or_null<CompoundStmt>(Parents.getParent(F.DeclaringStmt));
+  if (!R.Block)
+    return noFix(F.Var->getLocation(),
+                 "'" + Var + "' is declared in the header of a statement");
+  if (F.AcquiredByAssignment)
+    return noFix(F.Var->getLocation(),
+                 "'" + Var +
+                     "' is acquired by an assignment after its "
+                     "declaration");
+  R.Decl = *topIndex(F.DeclaringStmt, *R.Block, Parents);
+  unsigned Size = R.Block->size();
+
+  // The region reaches the last statement where the resource can leak; a
+  // leak at the end of its scope makes it the rest of the block.
+  std::optional<unsigned> LastLeak;
+  auto Leaks = [&](unsigned I) {
+    LastLeak = LastLeak ? std::max(*LastLeak, I) : I;
+  };
+  std::optional<ReleaseState> AtEnd;
+  for (const ResourceTrace::Exit &Exit : T.Exits) {
+    if (Exit.Trigger == R.Block) {
+      AtEnd = AtEnd.value_or(ReleaseState());
+      AtEnd->join(Exit.State);
+      if (Exit.State.MayBeOpen)
+        Leaks(Size);
+      continue;
+    }
+    if (!Exit.State.MayBeOpen || !Exit.Trigger)
+      continue;
+    if (std::optional<unsigned> I = topIndex(Exit.Trigger, *R.Block, Parents))
+      Leaks(*I);
+  }
+  for (const Stmt *S : T.ExceptionalLeaks)
+    if (std::optional<unsigned> I = topIndex(S, *R.Block, Parents))
+      Leaks(*I);
+  if (!LastLeak)
+    return noFix(F.Var->getLocation(), "no path leaks '" + Var + "'");
+  if (*LastLeak <= R.Decl)
+    return noFix(F.Var->getLocation(),
+                 "'" + Var + "' can leak inside its own declaration");
+  ReleaseRegion Plain = R;
+  if (llvm::Error E = shapeRegion(R, *LastLeak, AtEnd, T, Parents))
+    return std::move(E);
+  // The region's own declarations are used after it (`auto buf = co_await
+  // in.read(); co_await in.close(); co_return buf;`): it takes the rest of
+  // the block instead, which works when nothing after the release throws.
+  if (!R.empty() && *LastLeak < Size)
+    if (llvm::Error Used = checkDeclarationsUsedAfter(R, Others)) {
+      if (llvm::Error E = shapeRegion(Plain, Size, AtEnd, T, Parents)) {
+        llvm::consumeError(std::move(E));
+        return std::move(Used);
+      }
+      llvm::consumeError(std::move(Used));
+      R = std::move(Plain);
+    }
 
   if (llvm::Error E = checkText(R, Context))
     return std::move(E);

@@ -75,16 +75,19 @@ struct DiscardedRelease {
 
 /// The region of \p F, from its trace \p T; \p Body is the coroutine body
 /// and \p Parents its parent map; \p Discarded are the releases of the
-/// coroutine whose awaitable is discarded.
+/// coroutine whose awaitable is discarded, and \p Others the other
+/// resources rewritten with it (which nestRegions fits together).
 llvm::Expected<ReleaseRegion>
 planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
                   const Stmt &Body, const ParentMap &Parents,
                   llvm::ArrayRef<DiscardedRelease> Discarded,
-                  ASTContext &Context);
+                  llvm::ArrayRef<const VarDecl *> Others, ASTContext &Context);
 
-/// Names declared by the region's own statements must not be used after
-/// it, where they would be out of scope.
-llvm::Error checkDeclarationsUsedAfter(const ReleaseRegion &R);
+/// Names declared by the region's own statements (but \p Ignoring) must
+/// not be used after it, where they would be out of scope.
+llvm::Error
+checkDeclarationsUsedAfter(const ReleaseRegion &R,
+                           llvm::ArrayRef<const VarDecl *> Ignoring = {});
 
 /// Makes the regions of one function fit together: regions that overlap in
 /// one block are nested, the one declared first outside, and a release
