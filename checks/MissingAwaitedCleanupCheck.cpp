@@ -7,6 +7,7 @@
 #include "ResourceDiagnostics.h"
 #include "ResourceFixes.h"
 #include "analysis/ResourceLifetime.h"
+#include "rewrites/InsertAwait.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -61,14 +62,36 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
       return;
     if (Var)
       Discarded.insert(Var);
-    auto Diag = diag(Loc, "the awaitable returned by '%0()' is discarded, so "
-                          "%select{the resource|%2}1 is never released; "
-                          "co_await it")
-                << Call->getMethodDecl()->getName() << (Object != nullptr)
-                << (Object ? Object->getDecl() : nullptr)
-                << Call->getSourceRange();
-    if (CanAwait && !Loc.isMacroID())
-      Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+    std::string Why;
+    std::vector<FixItHint> Hints;
+    if (!isCoroutine(Function))
+      Why = "co_await can only be written in a coroutine";
+    else if (!CanAwait)
+      Why = "co_await is not allowed in a catch handler; keep the exception "
+            "in a std::exception_ptr and release after the handler";
+    if (Why.empty()) {
+      rewrites::RewriteNodes Nodes(Function.getASTContext());
+      llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+          rewrites::insertAwait(*Call, Nodes), Nodes, nullptr);
+      if (Made)
+        Hints = std::move(*Made);
+      else
+        Why = rewrites::reasonOf(Made.takeError());
+    }
+    {
+      auto Diag = diag(Loc, "the awaitable returned by '%0()' is discarded, "
+                            "so %select{the resource|%2}1 is never released; "
+                            "co_await it")
+                  << Call->getMethodDecl()->getName() << (Object != nullptr)
+                  << (Object ? Object->getDecl() : nullptr)
+                  << Call->getSourceRange();
+      for (const FixItHint &Hint : Hints)
+        Diag << Hint;
+    }
+    if (!Why.empty())
+      diag(Function.getASTContext().getSourceManager().getFileLoc(Loc),
+           "no fix-it: %0", DiagnosticIDs::Note)
+          << Why;
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
+#include "rewrites/InsertAwait.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -26,7 +27,7 @@ void UnawaitedTaskCheck::check(const MatchFinder::MatchResult &Result) {
     // test framework's macro (Catch2's REQUIRE_NOTHROW) is not.
     if (Dropped.VoidCast && isAnalysedCode(Dropped.VoidCast->getBeginLoc(), SM))
       return;
-    checkDiscardedCall(Dropped.Call, Dropped.CanAwait ? Function : nullptr);
+    checkDiscardedCall(Dropped, *Function);
   });
 }
 
@@ -45,8 +46,25 @@ static bool endsItsLifeHere(const CallExpr &Call) {
   return false;
 }
 
-void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
-                                            const FunctionDecl *Coroutine) {
+std::string UnawaitedTaskCheck::whyNoAwait(const DiscardedCall &Dropped,
+                                           const FunctionDecl &Function,
+                                           QualType Type) {
+  if (!isCoroutine(Function))
+    return "co_await can only be written in a coroutine; await it in the "
+           "coroutine that calls this function, or start it with the "
+           "library's spawn";
+  if (!Dropped.CanAwait)
+    return "co_await is not allowed in a catch handler";
+  if (ModelQueries::isGenerator(Function.getReturnType()))
+    return "a generator yields values and cannot co_await";
+  if (!model().isKnownAwaitable(Type, Function.getReturnType()))
+    return "it is not known to be awaitable in this coroutine";
+  return "";
+}
+
+void UnawaitedTaskCheck::checkDiscardedCall(const DiscardedCall &Dropped,
+                                            const FunctionDecl &Function) {
+  const CallExpr &Call = Dropped.Call;
   QualType Type = Call.getType();
   if (Type->isDependentType() || !endsItsLifeHere(Call))
     return; // decided per instantiation, or owned elsewhere
@@ -63,13 +81,19 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
   if (Kind != TaskKind::Lazy && Kind != TaskKind::Awaiter &&
       Effect == TaskTypeEntry::Discard::Detaches)
     return;
-  SourceLocation Loc = Call.getBeginLoc();
+  // The start of the whole call: CallExpr::getBeginLoc of an operator call
+  // (`[&] { ... }()`) is its callee, the '('.
+  SourceLocation Loc = static_cast<const Stmt &>(Call).getBeginLoc();
   if (!firstReportAt(Loc))
     return;
 
-  // The plain name: template arguments (lambda types...) are noise here.
+  // The plain name: template arguments (lambda types...) are noise here,
+  // and a lambda's `operator()` says nothing.
   const auto *Callee = dyn_cast_or_null<NamedDecl>(Call.getCalleeDecl());
   DeclarationName Name = Callee ? Callee->getDeclName() : DeclarationName();
+  if (const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+      Method && Method->getParent()->isLambda())
+    Name = DeclarationName();
   if (Kind == TaskKind::Eager) {
     const CXXRecordDecl *RD = Type->getAsCXXRecordDecl();
     std::string TypeName =
@@ -84,16 +108,31 @@ void UnawaitedTaskCheck::checkDiscardedCall(const CallExpr &Call,
     return;
   }
   bool IsTask = Kind == TaskKind::Lazy;
-  auto Diag = diag(Loc, "%select{awaitable|task}0 returned by "
-                        "%select{this call|%2}1 is discarded, so it never "
-                        "runs")
-              << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
   // Only where `co_await` is known to compile on this type, and not in a
   // generator, which yields instead of awaiting.
-  if (Coroutine && !Loc.isMacroID() &&
-      !ModelQueries::isGenerator(Coroutine->getReturnType()) &&
-      model().isKnownAwaitable(Type, Coroutine->getReturnType()))
-    Diag << FixItHint::CreateInsertion(Loc, "co_await ");
+  std::string Why = whyNoAwait(Dropped, Function, Type);
+  std::vector<FixItHint> Hints;
+  if (Why.empty()) {
+    rewrites::RewriteNodes Nodes(Function.getASTContext());
+    llvm::Expected<std::vector<FixItHint>> Made =
+        rewrites::fixItsOf(rewrites::insertAwait(Call, Nodes), Nodes, nullptr);
+    if (Made)
+      Hints = std::move(*Made);
+    else
+      Why = rewrites::reasonOf(Made.takeError());
+  }
+  {
+    auto Diag = diag(Loc, "%select{awaitable|task}0 returned by "
+                          "%select{this call|%2}1 is discarded, so it never "
+                          "runs")
+                << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
+    for (const FixItHint &Hint : Hints)
+      Diag << Hint;
+  }
+  if (!Why.empty())
+    diag(Function.getASTContext().getSourceManager().getFileLoc(Loc),
+         "no fix-it: %0", DiagnosticIDs::Note)
+        << Why;
 }
 
 COROGUARD_CHECK_FACTORY(UnawaitedTaskCheck)

@@ -4,6 +4,7 @@
 #define COROGUARD_CHECKS_UNAWAITEDTASKCHECK_H
 
 #include "CoroGuardCheck.h"
+#include "CoroutineScope.h"
 
 namespace clang::coroguard {
 
@@ -16,8 +17,12 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
 
 private:
-  /// \p Coroutine: the coroutine co_await may be inserted into, or null.
-  void checkDiscardedCall(const CallExpr &Call, const FunctionDecl *Coroutine);
+  /// \p Dropped: a call whose result \p Function's body discards.
+  void checkDiscardedCall(const DiscardedCall &Dropped,
+                          const FunctionDecl &Function);
+  /// Why `co_await` cannot be inserted before \p Dropped, or empty.
+  std::string whyNoAwait(const DiscardedCall &Dropped,
+                         const FunctionDecl &Function, QualType Type);
 };
 
 } // namespace clang::coroguard

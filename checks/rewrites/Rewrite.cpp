@@ -31,6 +31,22 @@ ast_matchers::MatchFinder::MatchResult RewriteNodes::result() const {
   return ast_matchers::MatchFinder::MatchResult(*Collector.Nodes, &Context);
 }
 
+llvm::Expected<std::vector<FixItHint>>
+fixItsOf(llvm::Expected<transformer::EditGenerator> Edits,
+         const RewriteNodes &Nodes, tidy::utils::IncludeInserter *Includes) {
+  if (!Edits)
+    return Edits.takeError();
+  return toFixIts(*Edits, Nodes, Includes);
+}
+
+std::string reasonOf(llvm::Error Reason) {
+  std::string Text;
+  llvm::handleAllErrors(
+      std::move(Reason), [&](const NoFixReason &Why) { Text = Why.why(); },
+      [&](const llvm::ErrorInfoBase &Other) { Text = Other.message(); });
+  return Text;
+}
+
 transformer::ASTEdit insertAt(SourceLocation Where, std::string Text) {
   return transformer::insertBefore(
       transformer::charRange(CharSourceRange::getCharRange(Where, Where)),

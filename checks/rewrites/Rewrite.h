@@ -84,6 +84,14 @@ llvm::Expected<std::vector<FixItHint>>
 toFixIts(const transformer::EditGenerator &Edits, const RewriteNodes &Nodes,
          tidy::utils::IncludeInserter *Includes);
 
+/// toFixIts of a rewrite that may have refused.
+llvm::Expected<std::vector<FixItHint>>
+fixItsOf(llvm::Expected<transformer::EditGenerator> Edits,
+         const RewriteNodes &Nodes, tidy::utils::IncludeInserter *Includes);
+
+/// The text of a NoFixReason (or any error), consuming it.
+std::string reasonOf(llvm::Error Reason);
+
 /// Edits that insert \p Text at the file location \p Where.
 transformer::ASTEdit insertAt(SourceLocation Where, std::string Text);
 

@@ -50,6 +50,16 @@ task<> discards_tasks(Client &c, testlib::executor ex) {
 void plain_function() {
   fetch(1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded, so it never runs
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix-it: co_await can only be written in a coroutine; await it in the coroutine that calls this function, or start it with the library's spawn
+}
+
+// An immediately invoked coroutine lambda: co_await goes before the whole
+// call, at the lambda's '['.
+task<> invoked_lambda(Client &c) {
+  [&]() -> task<> { co_await c.connect(); }();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by this call is discarded, so it never runs
+  // CHECK-FIXES: co_await [&]() -> task<> { co_await c.connect(); }();
+  co_return;
 }
 
 // Coroutine lambdas.
@@ -89,11 +99,31 @@ template task<> run_callable(task<> (*)());
 void instantiate() { testlib::spawn(run_callable([] { return fetch(3); })); }
 
 // A test macro that builds a task and drops it: the code under test never
-// runs. Reported at the macro use; no fix-it inside a macro.
+// runs. Reported at the macro use; the call is the user's text, in the
+// coroutine's own scope, so co_await goes there.
 #define RUN_ASYNC(expr) do { expr; } while (0)
 task<> macro_use() {
   RUN_ASYNC(fetch(4));
   // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: task returned by 'fetch' is discarded
+  // CHECK-FIXES: RUN_ASYNC(co_await fetch(4));
+  co_return;
+}
+
+// A macro that is the whole call: co_await goes before it.
+#define FETCH_FIVE() fetch(5)
+task<> macro_is_the_call() {
+  FETCH_FIVE();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded
+  // CHECK-FIXES: co_await FETCH_FIVE();
+  co_return;
+}
+
+// Calls the macro itself spells among other code: no fix-it.
+#define FETCH_TWO() fetch(6); fetch(7)
+task<> macro_spelled() {
+  FETCH_TWO();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task returned by 'fetch' is discarded
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: no fix-it: the call is written in a macro
   co_return;
 }
 
@@ -145,6 +175,7 @@ task<> in_handler() {
   } catch (...) {
     store(0, 0);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: task returned by 'store' is discarded
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: no fix-it: co_await is not allowed in a catch handler
     // CHECK-FIXES-NOT: co_await store(0, 0);
   }
   co_return;
