@@ -5,6 +5,7 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "model/ModelLoader.h"
+#include "rewrites/CallTemplate.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -224,6 +225,74 @@ void BlockingCallCheck::report(const Expr &At, const FunctionDecl &Coroutine,
   }
 }
 
+/// Why `co_await` cannot replace \p E in \p Coroutine's body, or empty:
+/// it must be in the coroutine's own scope (not in a lambda the walk went
+/// into) and outside any handler.
+static std::string whyNotAwaitable(const Expr &E,
+                                   const FunctionDecl &Coroutine) {
+  ASTContext &Context = Coroutine.getASTContext();
+  DynTypedNode Node = DynTypedNode::create(E);
+  for (;;) {
+    DynTypedNodeList Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return "";
+    if (Parents[0].get<LambdaExpr>())
+      return "the call is in a lambda, where co_await cannot be written";
+    if (Parents[0].get<CXXCatchStmt>())
+      return "co_await is not allowed in a catch handler";
+    if (Parents[0].get<FunctionDecl>())
+      return "";
+    Node = Parents[0];
+  }
+}
+
+void BlockingCallCheck::reportDirect(const Expr &E,
+                                     const FunctionDecl &Coroutine,
+                                     const BlockingInfo &Blocking) {
+  // The model's awaitable form: the first whose conditions hold.
+  const auto *Call = dyn_cast<CallExpr>(&E);
+  const CallReplacement *Form = nullptr;
+  for (const CallReplacement &R : Blocking.Replacements)
+    if (Call &&
+        (R.TaskType.empty() ||
+         model().isTaskTypeNamed(Coroutine.getReturnType(), R.TaskType)) &&
+        (!R.Arguments || *R.Arguments == rewrites::writtenArguments(*Call))) {
+      Form = &R;
+      break;
+    }
+  std::vector<FixItHint> Hints;
+  std::string Why;
+  if (Form) {
+    Why = whyNotAwaitable(E, Coroutine);
+    if (Why.empty()) {
+      rewrites::RewriteNodes Nodes(Coroutine.getASTContext());
+      llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+          rewrites::replaceCall(*Call, Form->Text, Form->Include, Nodes), Nodes,
+          includes());
+      if (Made)
+        Hints = std::move(*Made);
+      else
+        Why = rewrites::reasonOf(Made.takeError());
+    }
+  } else if (!Blocking.Replacements.empty()) {
+    Why = "its awaitable form is known for other coroutine types or "
+          "argument lists only";
+  }
+  SourceLocation Loc = E.getBeginLoc();
+  {
+    auto Diag = diag(Loc, "'%0' blocks the thread inside coroutine "
+                          "%1%select{|; %3}2")
+                << Blocking.Name << &Coroutine << !Blocking.Alternative.empty()
+                << Blocking.Alternative << E.getSourceRange();
+    for (const FixItHint &Hint : Hints)
+      Diag << Hint;
+  }
+  if (!Why.empty())
+    diag(Coroutine.getASTContext().getSourceManager().getFileLoc(Loc),
+         "no fix-it: %0", DiagnosticIDs::Note)
+        << Why;
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const Stmt *Statements = getCoroutineUserBody(*Coroutine);
@@ -239,9 +308,7 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
         if (std::optional<BlockingInfo> Blocking = blocksDirectly(E, In)) {
           if (!firstReportAt(Loc))
             return;
-          diag(Loc, "'%0' blocks the thread inside coroutine %1%select{|; %3}2")
-              << Blocking->Name << Coroutine << !Blocking->Alternative.empty()
-              << Blocking->Alternative << E.getSourceRange();
+          reportDirect(E, *Coroutine, *Blocking);
           return;
         }
         const auto *Call = dyn_cast<CallExpr>(&E);

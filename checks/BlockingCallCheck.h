@@ -64,6 +64,10 @@ private:
   std::vector<const VarDecl *> resolvedParameters(const FunctionDecl &FD);
   void report(const Expr &At, const FunctionDecl &Coroutine,
               const FunctionDecl &Callee, const Chain &Blocks);
+  /// Reports blocking call \p E of \p Coroutine, with the model's
+  /// awaitable form as a fix-it where one applies.
+  void reportDirect(const Expr &E, const FunctionDecl &Coroutine,
+                    const BlockingInfo &Blocking);
 
   unsigned MaxDepth;
   std::string ExtraBlockingFunctions;

@@ -75,6 +75,8 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
             One["taskType"] = R.TaskType;
           if (R.Arguments)
             One["arguments"] = *R.Arguments;
+          if (!R.Include.empty())
+            One["include"] = R.Include;
           J["replacement"].push_back(std::move(One));
         }
       });

@@ -227,7 +227,7 @@ private:
   /// templates with the conditions under which each applies.
   void readReplacements(yaml::Node &N, std::vector<CallReplacement> &Out) {
     if (llvm::isa<yaml::ScalarNode>(N)) {
-      Out.push_back({string(N, "'replacement'"), "", std::nullopt});
+      Out.push_back({string(N, "'replacement'"), "", std::nullopt, ""});
       return;
     }
     entries(
@@ -238,7 +238,17 @@ private:
                {"taskType",
                 [&](yaml::Node &X) { R.TaskType = name(X, "'taskType'"); }},
                {"arguments",
-                [&](yaml::Node &X) { R.Arguments = index(X, "'arguments'"); }}},
+                [&](yaml::Node &X) { R.Arguments = index(X, "'arguments'"); }},
+               {"include",
+                [&](yaml::Node &X) {
+                  R.Include = string(X, "'include'");
+                  llvm::StringRef Header = R.Include;
+                  if (Error.empty() &&
+                      !(Header.size() > 2 &&
+                        ((Header.starts_with("<") && Header.ends_with(">")) ||
+                         (Header.starts_with("\"") && Header.ends_with("\"")))))
+                    fail(X, "'include' is a header in <> or \"\"");
+                }}},
               {"text"});
         });
   }

@@ -59,6 +59,8 @@ struct CallReplacement {
   std::string TaskType;
   /// Only for calls with this many arguments.
   std::optional<unsigned> Arguments;
+  /// The header the text needs (`<folly/coro/Sleep.h>`), inserted with it.
+  std::string Include;
 };
 
 struct BlockingFunctionEntry {
