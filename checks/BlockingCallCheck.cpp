@@ -240,8 +240,11 @@ static std::string whyNotAwaitable(const Expr &E,
       return "the call is in a lambda, where co_await cannot be written";
     if (Parents[0].get<CXXCatchStmt>())
       return "co_await is not allowed in a catch handler";
-    if (Parents[0].get<FunctionDecl>())
-      return "";
+    if (const auto *FD = Parents[0].get<FunctionDecl>())
+      return FD->getCanonicalDecl() == Coroutine.getCanonicalDecl()
+                 ? ""
+                 : "the call is in a lambda, where co_await cannot be "
+                   "written";
     Node = Parents[0];
   }
 }

@@ -91,6 +91,12 @@ replaceCall(const CallExpr &Call, llvm::StringRef Template,
       const auto *Access =
           dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens());
       bool Arrow = Access && Access->isArrow();
+      // `p->f()` on a smart pointer calls `p.operator->()`: the pointer is
+      // its operand.
+      if (const auto *Op =
+              dyn_cast<CXXOperatorCallExpr>(Object->IgnoreImplicit());
+          Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() == 1)
+        Object = Op->getArg(0);
       Stencil Text = cat(transformer::node(Nodes.bind(*Object, "object")));
       if (Arrow)
         Text = cat("*", Text);
