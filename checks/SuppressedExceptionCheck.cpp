@@ -103,6 +103,7 @@ void SuppressedExceptionCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
+  AST = Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("callback-call"))
     checkCallbacks(*Call);
   if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))

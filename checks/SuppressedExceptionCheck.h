@@ -30,6 +30,10 @@ private:
   const ExceptionSinkEntry *sinkToken(const Expr &Argument);
   void checkExitHook(const CXXMethodDecl &Hook);
   void checkSinkFunction(const CallExpr &Call);
+  /// Reports \p Message (naming the callee) for sink function \p Call, with
+  /// the model's reporting form as a fix-it where it has one.
+  void reportSinkFunction(const CallExpr &Call, SourceLocation Loc,
+                          llvm::StringRef Message);
   void checkCallbacks(const CallExpr &Call);
   /// The handler keeps the exception (analysis/HandlerRules.h), or reports
   /// it through a configured function.
@@ -44,6 +48,8 @@ private:
   /// statement in \p Parent.
   bool expectsException(const CXXTryStmt &Try, const Stmt *Parent);
 
+  /// The unit being checked.
+  ASTContext *AST = nullptr;
   std::string ReportingFunctionsOption;
   llvm::StringSet<> ReportingFunctions;
 };

@@ -712,25 +712,29 @@ const ExceptionSinkEntry *ModelQueries::exceptionSinkToken(const Expr &Arg) {
   return IsToken(findByType(Table, E->getType()));
 }
 
-static bool isSinkOfKind(const ResourceModel &Model,
-                         llvm::ArrayRef<std::string> Names,
-                         ExceptionSinkEntry::Kind Kind) {
+static const ExceptionSinkEntry *sinkOfKind(const ResourceModel &Model,
+                                            llvm::ArrayRef<std::string> Names,
+                                            ExceptionSinkEntry::Kind Kind) {
   for (const std::string &Name : Names)
     if (const ExceptionSinkEntry *Sink =
             ResourceModel::find(Model.exceptionSinks(), Name))
       if (Sink->SinkKind == Kind)
-        return true;
-  return false;
+        return Sink;
+  return nullptr;
+}
+
+const ExceptionSinkEntry *ModelQueries::functionSink(const CallExpr &Call) {
+  return sinkOfKind(*Model, calleeNames(Call),
+                    ExceptionSinkEntry::Kind::Function);
 }
 
 bool ModelQueries::isFunctionSink(const CallExpr &Call) {
-  return isSinkOfKind(*Model, calleeNames(Call),
-                      ExceptionSinkEntry::Kind::Function);
+  return functionSink(Call) != nullptr;
 }
 
 bool ModelQueries::isCallbackSink(const CallExpr &Call) {
-  return isSinkOfKind(*Model, calleeNames(Call),
-                      ExceptionSinkEntry::Kind::Callback);
+  return sinkOfKind(*Model, calleeNames(Call),
+                    ExceptionSinkEntry::Kind::Callback) != nullptr;
 }
 
 bool ModelQueries::isErrorCarrier(QualType T) {

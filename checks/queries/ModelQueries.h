@@ -145,6 +145,8 @@ public:
   const ExceptionSinkEntry *exceptionSinkToken(const Expr &Argument);
   /// A call of one of the model's function-kind exception sinks.
   bool isFunctionSink(const CallExpr &Call);
+  /// Its entry, if it is one.
+  const ExceptionSinkEntry *functionSink(const CallExpr &Call);
   /// A call of one of the model's callback-kind exception sinks.
   bool isCallbackSink(const CallExpr &Call);
   /// A type of the model's errorCarrierTypes (std::exception_ptr, Try<T>).

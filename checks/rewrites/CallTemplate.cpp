@@ -56,9 +56,10 @@ unsigned writtenArguments(const CallExpr &Call) {
   return writtenArgs(Call).size();
 }
 
-llvm::Expected<transformer::EditGenerator>
-replaceCall(const CallExpr &Call, llvm::StringRef Template,
-            llvm::StringRef Include, RewriteNodes &Nodes) {
+llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
+                                                       llvm::StringRef Template,
+                                                       llvm::StringRef Include,
+                                                       RewriteNodes &Nodes) {
   ASTContext &Context = Nodes.context();
   SourceLocation At = static_cast<const Stmt &>(Call).getBeginLoc();
   CharSourceRange Whole = Lexer::makeFileCharRange(
@@ -67,6 +68,12 @@ replaceCall(const CallExpr &Call, llvm::StringRef Template,
   if (Whole.isInvalid())
     return noFix(At, "the call is written in a macro");
   std::vector<const Expr *> Args = writtenArgs(Call);
+  // A form that leaves out an argument of the call would drop it.
+  if (!Template.contains("{args}"))
+    for (size_t I = 0; I < Args.size(); ++I)
+      if (!Template.contains(("{" + llvm::Twine(I) + "}").str()))
+        return noFix(At, "the awaitable form has no place for argument " +
+                             llvm::Twine(I) + " of the call");
   std::vector<Stencil> Parts;
   bool Parens = isPostfixOperand(Call, Context);
   if (Parens)
@@ -100,6 +107,14 @@ replaceCall(const CallExpr &Call, llvm::StringRef Template,
       Stencil Text = cat(transformer::node(Nodes.bind(*Object, "object")));
       if (Arrow)
         Text = cat("*", Text);
+      // `{object}.member` through a pointer keeps the arrow.
+      if (Name == "object" && Arrow &&
+          Template.drop_front(Close + 1).starts_with(".")) {
+        Parts.push_back(
+            cat(transformer::node(Nodes.bind(*Object, "object")), "->"));
+        Template = Template.drop_front(Close + 2);
+        continue;
+      }
       // {moved}: the object as an rvalue; one already is (`std::move(f)`,
       // a temporary) is written as it is.
       if (Name == "moved" && (Arrow || Object->isLValue()))

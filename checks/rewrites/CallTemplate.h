@@ -5,9 +5,9 @@
 // template, whose placeholders take the call's own text: {object} the
 // object of a member call, {moved} that object as an rvalue (in
 // std::move() unless it is one), {args} all the arguments written, {0},
-// {1}... one of them. The result is parenthesised where the call was the operand
-// of a postfix expression (`f.get().size()`), which `co_await` would not
-// bind to.
+// {1}... one of them. The result is parenthesised where the call was the
+// operand of a postfix expression (`f.get().size()`), which `co_await` would
+// not bind to.
 //
 //===----------------------------------------------------------------------===//
 
@@ -25,9 +25,10 @@ unsigned writtenArguments(const CallExpr &Call);
 
 /// \p Call replaced by \p Template; \p Include, a header in <> or "" that
 /// the text needs, is inserted (empty: none).
-llvm::Expected<transformer::EditGenerator>
-replaceCall(const CallExpr &Call, llvm::StringRef Template,
-            llvm::StringRef Include, RewriteNodes &Nodes);
+llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
+                                                       llvm::StringRef Template,
+                                                       llvm::StringRef Include,
+                                                       RewriteNodes &Nodes);
 
 } // namespace clang::coroguard::rewrites
 

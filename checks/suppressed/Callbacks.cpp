@@ -10,6 +10,7 @@
 #include "CoroutineScope.h"
 #include "ErrorCallbacks.h"
 #include "analysis/HandlerRules.h"
+#include "rewrites/ErrorHandlers.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -31,9 +32,37 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
     SourceLocation Loc = Ignored->getBeginLoc();
     if (!firstReportAt(Loc))
       continue;
-    diag(Loc, "the callback ignores the error it is given, so the error "
-              "disappears; rethrow it, or report it")
-        << Ignored->getSourceRange();
+    std::vector<FixItHint> Hints;
+    std::string Why;
+    llvm::Expected<rewrites::HandlerForm> Form =
+        rewrites::isExceptionPtr(Ignored->getType())
+            ? rewrites::handlerFormAt(Call, *AST, errorReporter())
+            : rewrites::noFix(Loc, "coroguard writes handlers for a "
+                                   "std::exception_ptr only");
+    if (Form) {
+      rewrites::RewriteNodes Nodes(*AST);
+      llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+          rewrites::handleInCallback(*Callback, *Ignored, *Form,
+                                     errorReporter(), Nodes),
+          Nodes, includes());
+      if (Made)
+        Hints = std::move(*Made);
+      else
+        Why = rewrites::reasonOf(Made.takeError());
+    } else {
+      Why = rewrites::reasonOf(Form.takeError());
+    }
+    {
+      auto Diag = diag(Loc, "the callback ignores the error it is given, so "
+                            "the error disappears; rethrow it, or report it")
+                  << Ignored->getSourceRange();
+      for (const FixItHint &Hint : Hints)
+        Diag << Hint;
+    }
+    if (!Why.empty())
+      diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
+           DiagnosticIDs::Note)
+          << Why;
   }
 }
 

@@ -10,6 +10,9 @@
 #include "CoroutineMatchers.h"
 #include "CoroutineScope.h"
 #include "analysis/HandlerRules.h"
+#include "rewrites/CallTemplate.h"
+#include "rewrites/ErrorHandlers.h"
+#include "rewrites/Templates.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -166,12 +169,50 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
   return startsWithTry(*Definition) || (Body && !letsErrorsOut(Body, Throws));
 }
 
+void SuppressedExceptionCheck::reportSinkFunction(const CallExpr &Call,
+                                                  SourceLocation Loc,
+                                                  llvm::StringRef Message) {
+  // The model's form that hands the error to the reporter: a spawn that
+  // drops it gives it nowhere else to go, so there is no rethrowing form.
+  const ExceptionSinkEntry *Sink = model().functionSink(Call);
+  std::vector<FixItHint> Hints;
+  std::string Why;
+  if (!Sink || Sink->ReportingReplacement.empty()) {
+    Why = "the model gives this call no form that reports the error";
+  } else if (errorReporter().empty()) {
+    Why = "set option coroguard.ErrorReporter to a function that reports a "
+          "std::exception_ptr, and the fix-it hands the error to it";
+  } else {
+    llvm::StringMap<std::string> Values;
+    Values["reporter"] = errorReporter().str();
+    rewrites::RewriteNodes Nodes(*AST);
+    llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+        rewrites::replaceCall(
+            Call, rewrites::expandTemplate(Sink->ReportingReplacement, Values),
+            "<exception>", Nodes),
+        Nodes, includes());
+    if (Made)
+      Hints = std::move(*Made);
+    else
+      Why = rewrites::reasonOf(Made.takeError());
+  }
+  {
+    auto Diag = diag(Loc, Message) << Call.getDirectCallee()->getDeclName();
+    for (const FixItHint &Hint : Hints)
+      Diag << Hint;
+  }
+  if (!Why.empty())
+    diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
+         DiagnosticIDs::Note)
+        << Why;
+}
+
 void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
   if (!model().isFunctionSink(Call))
     return;
-  SourceLocation Loc = Call.getBeginLoc();
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    Loc = Member->getExprLoc();
+  // At the start of the whole call, which its fix-it replaces (clangd shows
+  // a diagnostic at the start of the fix-it range that holds it).
+  SourceLocation Loc = static_cast<const Stmt &>(Call).getBeginLoc();
   for (const Expr *Arg : Call.arguments()) {
     const auto *Lambda = dyn_cast<LambdaExpr>(ignoreFullExprWrappers(Arg));
     if (Lambda && !isCoroutine(*Lambda->getCallOperator())) {
@@ -182,9 +223,10 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
       if (!mayThrowUncaught(Lambda->getBody(), throwOracle()) ||
           (Proto && Proto->isNothrow()) || !firstReportAt(Loc))
         continue;
-      diag(Loc, "%0 drops any exception thrown by the work it runs; catch it "
-                "inside the work, or use a form that returns the error")
-          << Call.getDirectCallee()->getDeclName();
+      reportSinkFunction(Call, Loc,
+                         "%0 drops any exception thrown by the work it runs; "
+                         "catch it inside the work, or use a form that "
+                         "returns the error");
       return;
     }
     // A coroutine spawned and detached (libcoro's spawn_detached): its
@@ -195,22 +237,37 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
     if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle()) ||
         !firstReportAt(Loc))
       continue;
-    diag(Loc, "%0 drops the exception of the coroutine it spawns; handle "
-              "errors inside it, or await it where an error can be reported")
-        << Call.getDirectCallee()->getDeclName();
+    reportSinkFunction(Call, Loc,
+                       "%0 drops the exception of the coroutine it spawns; "
+                       "handle errors inside it, or await it where an error "
+                       "can be reported");
     return;
   }
 }
 
-/// The replacement handler is written for spawns of awaitable<void>.
-static bool spawnsVoid(const Expr *Spawned) {
+/// Whether the spawned awaitable has no value (`awaitable<void>`: its
+/// handler takes the error alone), a value (`awaitable<T>`: the error and
+/// the value), or is no awaitable of a task type (an operation, whose
+/// handler takes an error code: no fix-it writes that).
+static std::optional<bool> spawnsNoValue(const Expr *Spawned,
+                                         ModelQueries &Model) {
+  QualType T = Spawned ? Spawned->getType() : QualType();
+  // A function object spawned (`[] { return session(); }`): what it
+  // returns.
+  if (const CXXRecordDecl *RD = T.isNull() ? nullptr : T->getAsCXXRecordDecl())
+    if (const CXXMethodDecl *Call =
+            RD->isLambda() ? RD->getLambdaCallOperator() : nullptr)
+      T = Call->getReturnType();
+  if (T.isNull() || T->isDependentType() || Model.taskKind(T) == TaskKind::None)
+    return std::nullopt;
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      Spawned ? Spawned->getType()->getAsCXXRecordDecl() : nullptr);
+      T->getAsCXXRecordDecl());
   if (!Spec || Spec->getTemplateArgs().size() == 0)
-    return false;
+    return std::nullopt;
   const TemplateArgument &First = Spec->getTemplateArgs()[0];
-  return First.getKind() == TemplateArgument::Type &&
-         First.getAsType()->isVoidType();
+  if (First.getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  return First.getAsType()->isVoidType();
 }
 
 /// A call that adapts a completion token and returns a token of its own
@@ -258,16 +315,57 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
     const FunctionDecl *Callee = Call.getDirectCallee();
     bool Spawns = Callee && Callee->getIdentifier() &&
                   Callee->getName().contains_insensitive("spawn");
-    auto Diag = diag(Loc, "'%0' drops the %select{error of the operation|"
-                          "exception of the spawned coroutine}1; pass a "
-                          "completion handler that rethrows or reports it")
-                << Sink->Name << Spawns;
-    SourceRange Range = Call.getArg(I)->getSourceRange();
-    bool Wrapped = !model().exceptionSinkToken(*Call.getArg(I));
-    if (!Sink->Replacement.empty() && !Wrapped &&
-        !Range.getBegin().isMacroID() && !Range.getEnd().isMacroID() &&
-        spawnsVoid(Spawned))
-      Diag << FixItHint::CreateReplacement(Range, Sink->Replacement);
+    // The token itself, or the one an adapter wraps.
+    const Expr *Token = Call.getArg(I);
+    if (!model().exceptionSinkToken(*Token))
+      if (const auto *Adapter =
+              dyn_cast<CallExpr>(ignoreFullExprWrappers(Token)))
+        for (const Expr *Inner : Adapter->arguments())
+          if (model().exceptionSinkToken(*Inner))
+            Token = Inner;
+    std::vector<FixItHint> Hints;
+    std::string Why;
+    std::optional<bool> NoValue = spawnsNoValue(Spawned, model());
+    if (!NoValue) {
+      Why = "the completion handler of this operation takes an error "
+            "code; handle it in the handler, or use a token that returns "
+            "it (as_tuple, redirect_error)";
+    } else if (llvm::Expected<rewrites::HandlerForm> Form =
+                   rewrites::handlerFormAt(Call, *AST, errorReporter())) {
+      std::string Text = *Form == rewrites::HandlerForm::Rethrow
+                             ? Sink->Replacement
+                             : Sink->ReportingReplacement;
+      llvm::StringMap<std::string> Values;
+      Values["results"] = *NoValue ? "" : ", auto &&...";
+      Values["reporter"] = errorReporter().str();
+      if (Text.empty()) {
+        Why = "the model gives '" + Sink->Name + "' no handler to write";
+      } else {
+        rewrites::RewriteNodes Nodes(*AST);
+        llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+            rewrites::replaceToken(
+                *Token, rewrites::expandTemplate(Text, Values), Nodes),
+            Nodes, includes());
+        if (Made)
+          Hints = std::move(*Made);
+        else
+          Why = rewrites::reasonOf(Made.takeError());
+      }
+    } else {
+      Why = rewrites::reasonOf(Form.takeError());
+    }
+    {
+      auto Diag = diag(Loc, "'%0' drops the %select{error of the operation|"
+                            "exception of the spawned coroutine}1; pass a "
+                            "completion handler that rethrows or reports it")
+                  << Sink->Name << Spawns;
+      for (const FixItHint &Hint : Hints)
+        Diag << Hint;
+    }
+    if (!Why.empty())
+      diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
+           DiagnosticIDs::Note)
+          << Why;
     return;
   }
 }

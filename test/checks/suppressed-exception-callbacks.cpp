@@ -89,10 +89,10 @@ coro::task<void> unsafe_work() { co_await work(); }
 
 void detach_all(coro::thread_pool &pool, coro::scheduler &sched) {
   pool.spawn_detached(unsafe_work());
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: 'spawn_detached' drops the exception of the coroutine it spawns; handle errors inside it, or await it where an error can be reported [coroguard-suppressed-exception]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns; handle errors inside it, or await it where an error can be reported [coroguard-suppressed-exception]
   auto t = unsafe_work();
   sched.spawn_detached(std::move(t));
-  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'spawn_detached' drops the exception of the coroutine it spawns
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns
   // Handles its own errors, or is defined elsewhere: not reported.
   pool.spawn_detached(careful_work());
   sched.spawn_detached(work());

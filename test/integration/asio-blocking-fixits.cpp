@@ -73,7 +73,7 @@ asio::awaitable<void> through_pointer(std::shared_ptr<tcp::socket> socket) {
 // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'asio::basic_stream_socket::read_some' blocks the thread inside coroutine 'through_pointer'; use 'co_await socket.async_read_some(buffers, asio::use_awaitable)' instead [coroguard-blocking-call]
 // CHECK-FIXES: asio::awaitable<void> through_pointer(std::shared_ptr<tcp::socket> socket) {
 // CHECK-FIXES-NEXT: char data[16];
-// CHECK-FIXES-NEXT: co_await (*socket).async_read_some(asio::buffer(data), asio::use_awaitable);
+// CHECK-FIXES-NEXT: co_await socket->async_read_some(asio::buffer(data), asio::use_awaitable);
 // CHECK-FIXES-NEXT: co_return;
 // CHECK-FIXES-NEXT: }
 
