@@ -19,6 +19,11 @@ using namespace clang::ast_matchers;
 namespace clang::coroguard {
 
 void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
+  // A guard (Boost.Cobalt's with) rethrows the error after its teardown has
+  // seen it: a teardown that ignores its copy drops nothing (one that
+  // clears it through a reference is checkExitHook's).
+  if (model().guardCall(Call))
+    return;
   bool FirstIsError = model().isCallbackSink(Call);
   for (const Expr *Arg : Call.arguments()) {
     const LambdaExpr *Callback = lambdaArgument(*Arg);
