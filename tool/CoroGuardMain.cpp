@@ -121,6 +121,18 @@ cl::list<std::string> ModelFiles(
              "built-in profiles; repeatable, later files override earlier "
              "entries"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> FixStyle(
+    "fix-style",
+    cl::desc("The fix-its of resource findings: 'library' (the library's own "
+             "guard or scope function where the model names one, else the "
+             "portable rewrite) or 'portable'; overrides coroguard.FixStyle"),
+    cl::value_desc("library|portable"), cl::cat(Category));
+cl::opt<std::string> ErrorReporter(
+    "error-reporter",
+    cl::desc("Function that reports a std::exception_ptr: the fix-its of "
+             "dropped errors outside main hand the error to it; overrides "
+             "coroguard.ErrorReporter"),
+    cl::value_desc("function"), cl::cat(Category));
 cl::opt<bool> DumpModel(
     "dump-model",
     cl::desc("Print the effective model (built-in profiles, model files of "
@@ -386,6 +398,17 @@ int main(int Argc, const char **Argv) {
   if (llvm::Error Err =
           clang::coroguard::loadConfiguration(Config, ConfigFile, ToolConfig))
     return usageError(llvm::toString(std::move(Err)));
+  if (FixStyle.getNumOccurrences()) {
+    if (FixStyle != "library" && FixStyle != "portable")
+      return usageError("invalid --fix-style '" + FixStyle +
+                        "': expected 'library' or 'portable'");
+    ToolConfig.CheckOptionOverrides[clang::coroguard::options::FixStyle.str()] =
+        FixStyle;
+  }
+  if (ErrorReporter.getNumOccurrences())
+    ToolConfig
+        .CheckOptionOverrides[clang::coroguard::options::ErrorReporter.str()] =
+        ErrorReporter;
   for (const std::string &File : ModelFiles) {
     std::string Abs = Absolute(File);
     if (auto Doc = clang::coroguard::readModelFile(Abs); !Doc)

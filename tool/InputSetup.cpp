@@ -46,6 +46,8 @@ ToolConfiguration::makeOptionsProvider() const {
     Overrides.CheckOptions[clang::coroguard::options::ExtraModelFiles] =
         tidy::ClangTidyOptions::ClangTidyValue(Joined);
   }
+  for (const auto &[Key, Value] : CheckOptionOverrides)
+    Overrides.CheckOptions[Key] = tidy::ClangTidyOptions::ClangTidyValue(Value);
   if (ExplicitConfig)
     return std::make_unique<tidy::ConfigOptionsProvider>(
         std::move(Global), std::move(Defaults), *ExplicitConfig,

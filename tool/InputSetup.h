@@ -8,6 +8,7 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,9 @@ struct ToolConfiguration {
   /// --model files, absolute; passed to the checks after the configured
   /// ones.
   std::vector<std::string> ExtraModelFiles;
+  /// Check options set on the command line (--fix-style, ...): they win
+  /// over every configuration file.
+  std::map<std::string, std::string> CheckOptionOverrides;
   std::optional<clang::tidy::ClangTidyOptions> ExplicitConfig;
 
   /// The checks glob that applies when no `.clang-tidy` file changes it.

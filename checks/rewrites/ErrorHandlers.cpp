@@ -61,17 +61,17 @@ replaceToken(const Expr &Token, std::string Text, RewriteNodes &Nodes) {
   Edits.push_back(transformer::changeTo(transformer::node(Id), cat(Text)));
   if (llvm::StringRef(Text).contains("std::rethrow_exception") ||
       llvm::StringRef(Text).contains("std::exception_ptr"))
-    Edits.push_back(transformer::addInclude(
-        transformer::node(Id), "exception",
-        transformer::IncludeFormat::Angled));
+    Edits.push_back(
+        transformer::addInclude(transformer::node(Id), "exception",
+                                transformer::IncludeFormat::Angled));
   return transformer::editList(std::move(Edits));
 }
 
 bool isExceptionPtr(QualType T) {
-  const auto *RD = T.isNull() ? nullptr
-                              : T.getNonReferenceType()
-                                    .getCanonicalType()
-                                    ->getAsCXXRecordDecl();
+  const auto *RD =
+      T.isNull()
+          ? nullptr
+          : T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
   if (!RD || !RD->getIdentifier() || RD->getName() != "exception_ptr")
     return false;
   for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())

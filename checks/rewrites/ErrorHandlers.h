@@ -34,9 +34,8 @@ enum class HandlerForm {
 /// The form for work started by \p Start (a spawn or post): Rethrow when it
 /// is in main and not in a loop, else Report when \p Reporter is set; an
 /// error that says why there is none otherwise.
-llvm::Expected<HandlerForm> handlerFormAt(const Expr &Start,
-                                          ASTContext &Context,
-                                          llvm::StringRef Reporter);
+llvm::Expected<HandlerForm>
+handlerFormAt(const Expr &Start, ASTContext &Context, llvm::StringRef Reporter);
 
 /// \p Token replaced by \p Text.
 llvm::Expected<transformer::EditGenerator>
