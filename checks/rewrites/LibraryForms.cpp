@@ -112,6 +112,10 @@ scopeFunction(llvm::StringRef Template, const ReleaseRegion &R,
   }
   if (llvm::Error E = checkDeclarationsUsedAfter(R))
     return std::move(E);
+  if (!R.Hoisted.empty())
+    return noFix(R.Hoisted.front()->getBeginLoc(),
+                 "a variable declared here is used after the code that the "
+                 "scope function would take");
   unsigned After =
       R.End == ReleaseRegion::EndForm::KeptRelease ? R.Last + 2 : R.Last + 1;
   for (unsigned I = After; I < R.Block->size(); ++I)

@@ -112,15 +112,21 @@ portableRelease(llvm::ArrayRef<ReleaseRegion> Regions, const Stmt &Body,
       continue;
     SourceLocation Begin = R.at(R.First)->getBeginLoc();
     SourceLocation End = endOfLine(*R.at(R.Last), Context);
-    std::optional<CharSourceRange> Skip;
-    for (const RegionText &Other : Texts)
+    // Lines that move or go away are not indented.
+    std::vector<CharSourceRange> Skip;
+    for (const RegionText &Other : Texts) {
       if (Other.Region->Moved)
-        Skip = removalRange(*Other.Region->Moved, SM, LO);
+        Skip.push_back(removalRange(*Other.Region->Moved, SM, LO));
+      for (const DeclStmt *Hoisted : Other.Region->Hoisted)
+        Skip.push_back(removalRange(*Hoisted, SM, LO));
+    }
     for (SourceLocation Line : indentableLineStarts(
              CharSourceRange::getCharRange(SM.getFileLoc(Begin), End), SM,
              LO)) {
-      if (Skip && !SM.isBeforeInTranslationUnit(Line, Skip->getBegin()) &&
-          SM.isBeforeInTranslationUnit(Line, Skip->getEnd()))
+      if (llvm::any_of(Skip, [&](const CharSourceRange &Gone) {
+            return !SM.isBeforeInTranslationUnit(Line, Gone.getBegin()) &&
+                   SM.isBeforeInTranslationUnit(Line, Gone.getEnd());
+          }))
         continue;
       Edits.push_back(insertAt(Line, T.Unit));
     }
@@ -201,14 +207,25 @@ portableRelease(llvm::ArrayRef<ReleaseRegion> Regions, const Stmt &Body,
           "\n" + T->Indent + "if (" + T->Failure + ")\n" + T->Indent + T->Unit +
               "std::rethrow_exception(" + T->Failure + ");"));
   }
-  // The starts of the regions.
+  // The starts of the regions, after the declarations they hoist.
   for (const RegionText &T : Texts) {
     const ReleaseRegion &R = *T.Region;
     if (R.empty())
       continue;
-    Edits.push_back(insertAt(endOfLine(*R.at(R.Decl), Context),
-                             "\n" + T.Indent + "std::exception_ptr " +
-                                 T.Failure + ";\n" + T.Indent + "try {"));
+    std::vector<Stencil> Start;
+    for (const DeclStmt *Hoisted : R.Hoisted) {
+      Start.push_back(cat("\n", T.Indent));
+      Start.push_back(
+          cat(transformer::node(Nodes.bind(*Hoisted, "hoisted-declaration"))));
+      Edits.push_back(transformer::remove(
+          transformer::charRange(removalRange(*Hoisted, SM, LO))));
+    }
+    Start.push_back(cat("\n", T.Indent, "std::exception_ptr ", T.Failure, ";\n",
+                        T.Indent, "try {"));
+    SourceLocation At = endOfLine(*R.at(R.Decl), Context);
+    Edits.push_back(transformer::insertBefore(
+        transformer::charRange(CharSourceRange::getCharRange(At, At)),
+        transformer::catVector(std::move(Start))));
   }
   for (const RegionText &T : Texts)
     for (const Expr *Call : T.Region->AwaitBefore)

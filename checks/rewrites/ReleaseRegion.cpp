@@ -282,14 +282,19 @@ llvm::Error checkJumpsIn(const ReleaseRegion &R, const Stmt &Body,
 
 } // namespace
 
-llvm::Error
-checkDeclarationsUsedAfter(const ReleaseRegion &R,
-                           llvm::ArrayRef<const VarDecl *> Ignoring) {
+namespace {
+
+/// The first declaration of the region's own statements (but those of
+/// \p Ignoring, and those hoisted) used after the region, and the
+/// statement that declares it.
+std::pair<const NamedDecl *, const DeclStmt *>
+firstUsedAfter(const ReleaseRegion &R,
+               llvm::ArrayRef<const VarDecl *> Ignoring) {
   unsigned After =
       R.End == ReleaseRegion::EndForm::KeptRelease ? R.Last + 2 : R.Last + 1;
   for (unsigned I = R.First; I <= R.Last; ++I) {
     const auto *DS = dyn_cast<DeclStmt>(R.at(I));
-    if (!DS)
+    if (!DS || llvm::is_contained(R.Hoisted, DS))
       continue;
     llvm::SmallVector<const NamedDecl *, 4> Declared;
     for (const Decl *D : DS->decls()) {
@@ -303,13 +308,72 @@ checkDeclarationsUsedAfter(const ReleaseRegion &R,
       for (unsigned J = After;
            J < R.Block->size() && !llvm::is_contained(Ignoring, Named); ++J)
         if (mentionsDecl(R.at(J), Named))
-          return noFix(Named->getLocation(),
-                       "'" + Named->getName() +
-                           "', declared between the "
-                           "acquisition and the release of '" +
-                           R.Resource->Var->getName() +
-                           "', is used after the release");
+          return {Named, DS};
   }
+  return {nullptr, nullptr};
+}
+
+/// Whether \p DS can move from the region to before its try: it only
+/// default-initialises plain variables (`beast::flat_buffer buffer;`), none
+/// of them a resource of \p Others, in the user's text, and the region
+/// names none of them unqualified before it (that use would then name the
+/// moved variable).
+/// Whether \p S names \p Name without a qualifier (`buffer`, not
+/// `net::buffer`): what a variable of that name would hide.
+bool namesUnqualified(const Stmt *S, llvm::StringRef Name) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (!Ref->hasQualifier() && Ref->getNameInfo().getAsString() == Name)
+      return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (Member->isImplicitAccess() &&
+        Member->getMemberNameInfo().getAsString() == Name)
+      return true;
+  if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(S))
+    if (!Lookup->getQualifier() && Lookup->getName().getAsString() == Name)
+      return true;
+  for (const Stmt *Child : S->children())
+    if (namesUnqualified(Child, Name))
+      return true;
+  return false;
+}
+
+bool hoistable(const DeclStmt &DS, const ReleaseRegion &R,
+               llvm::ArrayRef<const VarDecl *> Others, ASTContext &Context) {
+  if (DS.getBeginLoc().isMacroID() || DS.getEndLoc().isMacroID())
+    return false;
+  std::vector<const Stmt *> Before;
+  for (unsigned I = R.First; I <= R.Last && R.at(I) != &DS; ++I)
+    Before.push_back(R.at(I));
+  for (const Decl *D : DS.decls()) {
+    const auto *Var = dyn_cast<VarDecl>(D);
+    if (!Var || isa<DecompositionDecl>(Var) || !Var->hasLocalStorage() ||
+        Var->getType()->isReferenceType() ||
+        Var->getType().isConstQualified() || llvm::is_contained(Others, Var) ||
+        llvm::any_of(Before, [&](const Stmt *S) {
+          return namesUnqualified(S, Var->getName());
+        }))
+      return false;
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Var->getInit());
+    if (Var->getInit() && (!Construct || Construct->getNumArgs() != 0))
+      return false;
+  }
+  return true;
+}
+
+} // namespace
+
+llvm::Error
+checkDeclarationsUsedAfter(const ReleaseRegion &R,
+                           llvm::ArrayRef<const VarDecl *> Ignoring) {
+  if (const NamedDecl *Named = firstUsedAfter(R, Ignoring).first)
+    return noFix(Named->getLocation(),
+                 "'" + Named->getName() +
+                     "', declared between the acquisition and the release "
+                     "of '" +
+                     R.Resource->Var->getName() +
+                     "', is used after the release");
   return llvm::Error::success();
 }
 
@@ -525,6 +589,14 @@ planReleaseRegion(const ResourceFindings &F, const ResourceTrace &T,
   // The region's own declarations are used after it (`auto buf = co_await
   // in.read(); co_await in.close(); co_return buf;`): it takes the rest of
   // the block instead, which works when nothing after the release throws.
+  // A declaration that only default-initialises (`flat_buffer buffer;`)
+  // moves before the try instead.
+  while (!R.empty() && *LastLeak < Size) {
+    auto [Used, Declaration] = firstUsedAfter(R, Others);
+    if (!Used || !hoistable(*Declaration, R, Others, Context))
+      break;
+    R.Hoisted.push_back(Declaration);
+  }
   if (!R.empty() && *LastLeak < Size)
     if (llvm::Error Used = checkDeclarationsUsedAfter(R, Others)) {
       if (llvm::Error E = shapeRegion(Plain, Size, AtEnd, T, Parents)) {

@@ -52,6 +52,9 @@ struct ReleaseRegion {
   /// Releases whose awaitable the code discards (`conn.close();`): the
   /// rewrite awaits them.
   std::vector<const Expr *> AwaitBefore;
+  /// Declarations of the region that only default-initialise a variable
+  /// used after it: they move before the try.
+  std::vector<const DeclStmt *> Hoisted;
   /// A release statement of the block that the rewrite moves after the
   /// handler, so that resources nested in its region are released first.
   const Stmt *Moved = nullptr;

@@ -28,8 +28,8 @@ TEST(InsertAwaitTest, BeforeTheWholeCall) {
                         "  co_return;\n"
                         "}\n");
   ASSERT_TRUE(Code.valid());
-  const auto *Call =
-      Code.first<CXXOperatorCallExpr>(cxxOperatorCallExpr(isExpansionInMainFile()));
+  const auto *Call = Code.first<CXXOperatorCallExpr>(
+      cxxOperatorCallExpr(isExpansionInMainFile()));
   ASSERT_TRUE(Call);
   RewriteNodes Nodes(Code.context());
   std::string Text = Code.apply(insertAwait(*Call, Nodes), Nodes);
@@ -48,19 +48,18 @@ TEST(InsertAwaitTest, RefusesACallAMacroSpellsInPart) {
                         "  co_return;\n"
                         "}\n");
   ASSERT_TRUE(Code.valid());
-  const auto *Call = Code.first<CallExpr>(callExpr(callee(
-      functionDecl(hasName("fetch")))));
+  const auto *Call =
+      Code.first<CallExpr>(callExpr(callee(functionDecl(hasName("fetch")))));
   ASSERT_TRUE(Call);
   RewriteNodes Nodes(Code.context());
   EXPECT_EQ(Code.apply(insertAwait(*Call, Nodes), Nodes),
             "error: the call is written in a macro");
 }
 
-constexpr llvm::StringLiteral Objects =
-    "#include <memory>\n"
-    "struct result { int size() const; };\n"
-    "struct fut { result get(); };\n"
-    "fut make();\n";
+constexpr llvm::StringLiteral Objects = "#include <memory>\n"
+                                        "struct result { int size() const; };\n"
+                                        "struct fut { result get(); };\n"
+                                        "fut make();\n";
 
 /// Each call of `get` in \p Code replaced by \p Template: the statement
 /// that holds it, as it reads after.
@@ -106,15 +105,15 @@ TEST(CallTemplateTest, KeepsTheArrowAndEveryArgument) {
   ASSERT_TRUE(Code.valid());
   const auto *Call = Code.first<CallExpr>(cxxMemberCallExpr());
   RewriteNodes Nodes(Code.context());
-  EXPECT_NE(Code.apply(replaceCall(*Call, "{object}.go({1}, {0})", "", Nodes),
-                       Nodes)
-                .find("p->go(2, 1);"),
-            std::string::npos);
+  EXPECT_NE(
+      Code.apply(replaceCall(*Call, "{object}.go({1}, {0})", "", Nodes), Nodes)
+          .find("p->go(2, 1);"),
+      std::string::npos);
   RewriteNodes Fewer(Code.context());
-  EXPECT_EQ(Code.apply(replaceCall(*Call, "{object}.go({0})", "", Fewer),
-                       Fewer),
-            "error: the awaitable form has no place for argument 1 of the "
-            "call");
+  EXPECT_EQ(
+      Code.apply(replaceCall(*Call, "{object}.go({0})", "", Fewer), Fewer),
+      "error: the awaitable form has no place for argument 1 of the "
+      "call");
 }
 
 constexpr llvm::StringLiteral Callbacks =
@@ -145,10 +144,10 @@ TEST(ErrorHandlersTest, HandleInCallback) {
       << Text;
   const auto *Named = Lambdas[1].getNodeAs<LambdaExpr>("l");
   RewriteNodes Again(Code.context());
-  Text = Code.apply(
-      handleInCallback(*Named, *Named->getCallOperator()->getParamDecl(0),
-                       HandlerForm::Report, "app::report", Again),
-      Again);
+  Text = Code.apply(handleInCallback(*Named,
+                                     *Named->getCallOperator()->getParamDecl(0),
+                                     HandlerForm::Report, "app::report", Again),
+                    Again);
   EXPECT_NE(Text.find("on_done([](std::exception_ptr e) {\n"
                       "    if (e) app::report(e);\n"
                       "    log(\"done\");\n"),

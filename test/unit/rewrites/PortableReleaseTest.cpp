@@ -30,7 +30,8 @@ public:
     Function = Code.function(Name);
     if (!Function)
       return;
-    Lifetimes = analyzeResourceLifetimes(*Function, Code.model(), Code.throws());
+    Lifetimes =
+        analyzeResourceLifetimes(*Function, Code.model(), Code.throws());
     Traces = traceResourceLifetimes(*Function, Code.model(), Code.throws(),
                                     Lifetimes);
     Parents.emplace(const_cast<Stmt *>(getCoroutineUserBody(*Function)));
@@ -57,10 +58,10 @@ public:
     if (llvm::Error E = nestRegions(Regions, *Parents))
       return "error: " + reasonOf(std::move(E));
     RewriteNodes Nodes(Code.context());
-    std::string Text = Code.apply(
-        portableRelease(Regions, *getCoroutineUserBody(*Function), *Parents,
-                        Nodes),
-        Nodes);
+    std::string Text =
+        Code.apply(portableRelease(Regions, *getCoroutineUserBody(*Function),
+                                   *Parents, Nodes),
+                   Nodes);
     return llvm::StringRef(Text).starts_with(Prelude)
                ? Text.substr(Prelude.size())
                : Text;

@@ -12,8 +12,8 @@ namespace clang::coroguard::test {
 ParsedCode::ParsedCode(llvm::StringRef Code,
                        std::vector<std::string> ExtraIncludes) {
   std::string Inputs = COROGUARD_TEST_INPUTS;
-  std::vector<std::string> Args = {"-std=c++20", "-nostdinc",
-                                   "-resource-dir", COROGUARD_RESOURCE_DIR};
+  std::vector<std::string> Args = {"-std=c++20", "-nostdinc", "-resource-dir",
+                                   COROGUARD_RESOURCE_DIR};
   ExtraIncludes.insert(ExtraIncludes.begin(), {"std", "posix", "testlib"});
   for (const std::string &Dir : ExtraIncludes) {
     Args.push_back("-isystem");
@@ -38,9 +38,8 @@ ParsedCode::ParsedCode(llvm::StringRef Code,
 
 const FunctionDecl *ParsedCode::function(llvm::StringRef Name) {
   using namespace ast_matchers;
-  return first<FunctionDecl>(
-      functionDecl(hasName(Name), isDefinition(),
-                   unless(isTemplateInstantiation())));
+  return first<FunctionDecl>(functionDecl(hasName(Name), isDefinition(),
+                                          unless(isTemplateInstantiation())));
 }
 
 std::string ParsedCode::apply(const std::vector<FixItHint> &Hints) {

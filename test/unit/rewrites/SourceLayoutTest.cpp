@@ -39,13 +39,13 @@ TEST(SourceLayoutTest, EndOfStatementLineTakesTheCommentAlong) {
   ASSERT_TRUE(Code.valid());
   const CompoundStmt *Body = bodyOf(Code, "f");
   const SourceManager &SM = Code.context().getSourceManager();
-  SourceLocation End = endOfStatementLine(*Body->body_front(), SM,
-                                          Code.context().getLangOpts());
+  SourceLocation End =
+      endOfStatementLine(*Body->body_front(), SM, Code.context().getLangOpts());
   // Line 2 is "  x = 1; // set": the end is after the comment.
   EXPECT_EQ(SM.getSpellingLineNumber(End), 2u);
   EXPECT_EQ(SM.getSpellingColumnNumber(End), 16u);
-  End = endOfStatementLine(*Body->body_back(), SM,
-                           Code.context().getLangOpts());
+  End =
+      endOfStatementLine(*Body->body_back(), SM, Code.context().getLangOpts());
   EXPECT_EQ(SM.getSpellingColumnNumber(End), 9u); // after "x = 2;"
 }
 
@@ -55,8 +55,8 @@ TEST(SourceLayoutTest, LinesInsideARawStringAreNotIndented) {
   const CompoundStmt *Body = bodyOf(Code, "f");
   const SourceManager &SM = Code.context().getSourceManager();
   std::vector<SourceLocation> Starts = indentableLineStarts(
-      CharSourceRange::getTokenRange(Body->body_front()->getSourceRange()),
-      SM, Code.context().getLangOpts());
+      CharSourceRange::getTokenRange(Body->body_front()->getSourceRange()), SM,
+      Code.context().getLangOpts());
   ASSERT_EQ(Starts.size(), 1u);
   EXPECT_EQ(SM.getSpellingLineNumber(Starts.front()), 2u);
 }
@@ -89,9 +89,9 @@ TEST(TemplatesTest, PlaceholdersAndTheTemplatesOwnBraces) {
   Values["var"] = "conn";
   Values["reporter"] = "app::report";
   EXPECT_EQ(expandTemplate("{var}.close()", Values), "conn.close()");
-  EXPECT_EQ(expandTemplate("[](std::exception_ptr e) { {reporter}(e); }",
-                           Values),
-            "[](std::exception_ptr e) { app::report(e); }");
+  EXPECT_EQ(
+      expandTemplate("[](std::exception_ptr e) { {reporter}(e); }", Values),
+      "[](std::exception_ptr e) { app::report(e); }");
   EXPECT_EQ(expandTemplate("{{var}}", Values), "{conn}");
   EXPECT_EQ(expandTemplate("{unknown} {", Values), "{unknown} {");
   EXPECT_TRUE(usesPlaceholder("a {body} b", "body"));
