@@ -108,16 +108,21 @@ fixResources(const FunctionDecl &Function,
     return Fixes;
   ASTContext &Context = Function.getASTContext();
   ParentMap Parents(const_cast<Stmt *>(Body));
+  // The release templates that suit this coroutine's task type.
+  std::vector<ResourceFindings> Resolved(Lifetimes);
+  for (ResourceFindings &F : Resolved)
+    F.Resource.ReleaseCall =
+        Model.releaseCallIn(F.Resource.ReleaseForms, Function.getReturnType());
   std::vector<ResourceTrace> Traces =
-      traceResourceLifetimes(Function, Model, Throws, Lifetimes);
+      traceResourceLifetimes(Function, Model, Throws, Resolved);
   std::vector<rewrites::DiscardedRelease> Discarded =
       discardedReleases(Function, Model);
 
   std::vector<const VarDecl *> Rewritten(Reported.begin(), Reported.end());
   // One-line guards first: they need no region.
   std::vector<ReleaseRegion> Planned;
-  for (unsigned I = 0; I < Lifetimes.size(); ++I) {
-    const ResourceFindings &F = Lifetimes[I];
+  for (unsigned I = 0; I < Resolved.size(); ++I) {
+    const ResourceFindings &F = Resolved[I];
     if (!Reported.count(F.Var))
       continue;
     ResourceFix &Fix = Fixes[F.Var];

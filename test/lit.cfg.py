@@ -103,6 +103,13 @@ if all(os.path.exists(path) for path in fuzzers.values()):
 if os.path.exists("/usr/include/asio.hpp"):
     config.available_features.add("asio")
 
+# Tests against Debian's real Boost.Asio and Boost.Beast, with OpenSSL's
+# headers for their TLS streams.
+if os.path.exists("/usr/include/boost/asio.hpp") \
+        and os.path.exists("/usr/include/boost/beast/ssl.hpp") \
+        and os.path.exists("/usr/include/openssl/ssl.h"):
+    config.available_features.add("boost")
+
 # asio's C++20 examples (Debian's libasio-doc) and Boost's (libboost1.81-doc
 # with the libboost1.81-dev headers and OpenSSL's): real code nobody on the
 # team wrote, kept as regression tests.

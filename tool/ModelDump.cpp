@@ -27,6 +27,18 @@ json table(const ResourceModel::Table<Entry> &T, Fn Fields) {
 
 void none(const NamedEntry &, json &) {}
 
+json callReplacement(const CallReplacement &R) {
+  json One;
+  One["text"] = R.Text;
+  if (!R.TaskType.empty())
+    One["taskType"] = R.TaskType;
+  if (R.Arguments)
+    One["arguments"] = *R.Arguments;
+  if (!R.Include.empty())
+    One["include"] = R.Include;
+  return One;
+}
+
 } // namespace
 
 void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
@@ -53,8 +65,8 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["guard"] = E.Guard;
         if (!E.GuardNote.empty())
           J["guardNote"] = E.GuardNote;
-        if (!E.ReleaseCall.empty())
-          J["releaseCall"] = E.ReleaseCall;
+        for (const CallReplacement &R : E.ReleaseCall)
+          J["releaseCall"].push_back(callReplacement(R));
         if (!E.ScopeFunction.empty())
           J["scopeFunction"] = E.ScopeFunction;
       });
@@ -68,17 +80,8 @@ void writeModelJson(const ResourceModel &Model, llvm::raw_ostream &OS) {
           J["descriptorArgument"] = *E.DescriptorArgument;
         if (E.FlagsArgument)
           J["flagsArgument"] = *E.FlagsArgument;
-        for (const CallReplacement &R : E.Replacements) {
-          json One;
-          One["text"] = R.Text;
-          if (!R.TaskType.empty())
-            One["taskType"] = R.TaskType;
-          if (R.Arguments)
-            One["arguments"] = *R.Arguments;
-          if (!R.Include.empty())
-            One["include"] = R.Include;
-          J["replacement"].push_back(std::move(One));
-        }
+        for (const CallReplacement &R : E.Replacements)
+          J["replacement"].push_back(callReplacement(R));
       });
   Doc["guards"] = table(Model.guards(), [](const GuardEntry &E, json &J) {
     J["kind"] = E.GuardKind == GuardEntry::Kind::Function ? "function" : "type";

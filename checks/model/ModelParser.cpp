@@ -223,34 +223,40 @@ private:
     });
   }
 
-  /// A blocking function's replacement: one template, or a list of
-  /// templates with the conditions under which each applies.
-  void readReplacements(yaml::Node &N, std::vector<CallReplacement> &Out) {
+  /// A blocking function's replacement or a resource's releaseCall: one
+  /// template, or a list of templates with the conditions under which each
+  /// applies.
+  void readReplacements(yaml::Node &N, llvm::StringRef Key,
+                        std::vector<CallReplacement> &Out) {
     if (llvm::isa<yaml::ScalarNode>(N)) {
-      Out.push_back({string(N, "'replacement'"), "", std::nullopt, ""});
+      Out.push_back({string(N, ("'" + Key + "'").str()), "", std::nullopt, ""});
       return;
     }
-    entries(
-        N, "replacement", Out, [&](yaml::MappingNode &M, CallReplacement &R) {
-          readObject(
-              M, "a replacement",
-              {{"text", [&](yaml::Node &X) { R.Text = string(X, "'text'"); }},
-               {"taskType",
-                [&](yaml::Node &X) { R.TaskType = name(X, "'taskType'"); }},
-               {"arguments",
-                [&](yaml::Node &X) { R.Arguments = index(X, "'arguments'"); }},
-               {"include",
-                [&](yaml::Node &X) {
-                  R.Include = string(X, "'include'");
-                  llvm::StringRef Header = R.Include;
-                  if (Error.empty() &&
-                      !(Header.size() > 2 &&
-                        ((Header.starts_with("<") && Header.ends_with(">")) ||
-                         (Header.starts_with("\"") && Header.ends_with("\"")))))
-                    fail(X, "'include' is a header in <> or \"\"");
-                }}},
-              {"text"});
-        });
+    entries(N, Key, Out, [&](yaml::MappingNode &M, CallReplacement &R) {
+      readObject(
+          M, "a replacement",
+          {{"text", [&](yaml::Node &X) { R.Text = string(X, "'text'"); }},
+           {"taskType",
+            [&](yaml::Node &X) { R.TaskType = name(X, "'taskType'"); }},
+           {"arguments",
+            [&](yaml::Node &X) {
+              R.Arguments = index(X, "'arguments'");
+              if (Key == "releaseCall")
+                fail(X, "'arguments' is a condition of a replacement, "
+                        "not of a releaseCall");
+            }},
+           {"include",
+            [&](yaml::Node &X) {
+              R.Include = string(X, "'include'");
+              llvm::StringRef Header = R.Include;
+              if (Error.empty() &&
+                  !(Header.size() > 2 &&
+                    ((Header.starts_with("<") && Header.ends_with(">")) ||
+                     (Header.starts_with("\"") && Header.ends_with("\"")))))
+                fail(X, "'include' is a header in <> or \"\"");
+            }}},
+          {"text"});
+    });
   }
 
   void readDocument(yaml::MappingNode &Root, ModelDocument &Doc) {
@@ -340,7 +346,7 @@ private:
                            }},
                           {"releaseCall",
                            [&](yaml::Node &X) {
-                             E.ReleaseCall = string(X, "'releaseCall'");
+                             readReplacements(X, "releaseCall", E.ReleaseCall);
                            }},
                           {"scopeFunction",
                            [&](yaml::Node &X) {
@@ -381,7 +387,7 @@ private:
                            }},
                           {"replacement",
                            [&](yaml::Node &X) {
-                             readReplacements(X, E.Replacements);
+                             readReplacements(X, "replacement", E.Replacements);
                            }},
                           {"note",
                            [&](yaml::Node &X) {

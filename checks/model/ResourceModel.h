@@ -33,6 +33,22 @@ struct TaskTypeEntry {
   std::string Note;
 };
 
+/// A call written by a fix-it, as a template, and the conditions under which
+/// it applies: the awaitable call that does what a blocking call does
+/// ({object} is the object of a member call, {args} all the arguments, {0},
+/// {1}... each one, as written), or a resource's release ({var}).
+struct CallReplacement {
+  std::string Text;
+  /// Only inside a coroutine returning this task type, with the default for
+  /// every template argument after the first (empty: any): asio's
+  /// `use_awaitable` suits `awaitable<T>`, not `awaitable<T, strand<...>>`.
+  std::string TaskType;
+  /// Only for calls with this many arguments.
+  std::optional<unsigned> Arguments;
+  /// The header the text needs (`<folly/coro/Sleep.h>`), inserted with it.
+  std::string Include;
+};
+
 struct ResourceTypeEntry {
   std::string Name;
   std::vector<std::string> Release;
@@ -40,27 +56,15 @@ struct ResourceTypeEntry {
   std::string Guard;     ///< fix-it template ({var}, {type})
   std::string GuardNote; ///< advice when there is no template
   /// The release a rewrite writes when the code has none to copy, without
-  /// `co_await` ({var}): `{var}.async_shutdown(asio::use_awaitable)`.
-  std::string ReleaseCall;
+  /// `co_await` ({var}): `{var}.async_shutdown(asio::use_awaitable)`; the
+  /// first whose conditions hold in the coroutine is used.
+  std::vector<CallReplacement> ReleaseCall;
   /// A library function that takes the resource and the code that uses it
   /// and releases it on every path: `co_await with(std::move({var}),
   /// [&](auto &{var}) -> task<void> {{body}}, ...);` ({var}, {type},
   /// {body}, {release}).
   std::string ScopeFunction;
   std::string Note;
-};
-
-/// An awaitable call that does what a blocking call does, as a fix-it
-/// template: {object} is the object of a member call, {args} all the
-/// arguments, {0}, {1}... each one, as written.
-struct CallReplacement {
-  std::string Text;
-  /// Only inside a coroutine returning this task type (empty: any).
-  std::string TaskType;
-  /// Only for calls with this many arguments.
-  std::optional<unsigned> Arguments;
-  /// The header the text needs (`<folly/coro/Sleep.h>`), inserted with it.
-  std::string Include;
 };
 
 struct BlockingFunctionEntry {

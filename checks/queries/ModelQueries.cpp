@@ -219,10 +219,43 @@ const TaskTypeEntry *ModelQueries::taskTypeEntry(QualType T) {
   return findByType(Model->taskTypes(), T);
 }
 
+/// Whether each template argument of \p RD after the first is its
+/// parameter's default (true for a class that is no template).
+static bool hasDefaultTrailingArguments(const CXXRecordDecl &RD) {
+  const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(&RD);
+  if (!Spec)
+    return true;
+  const TemplateParameterList *Params =
+      Spec->getSpecializedTemplate()->getTemplateParameters();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  ASTContext &Context = RD.getASTContext();
+  for (unsigned I = 1; I < Args.size() && I < Params->size(); ++I) {
+    const auto *Param = dyn_cast<TemplateTypeParmDecl>(Params->getParam(I));
+    if (!Param || !Param->hasDefaultArgument() ||
+        Args[I].getKind() != TemplateArgument::Type)
+      return false;
+    QualType Default = Param->getDefaultArgument().getArgument().getAsType();
+    if (Default.isNull() || Default->isDependentType() ||
+        !Context.hasSameType(Default, Args[I].getAsType()))
+      return false;
+  }
+  return true;
+}
+
 bool ModelQueries::isTaskTypeNamed(QualType T, llvm::StringRef Name) {
   if (T.isNull() || T->isDependentType())
     return false;
-  return llvm::is_contained(typeNames(T), Name);
+  const CXXRecordDecl *RD = getRecord(T);
+  return RD && hasDefaultTrailingArguments(*RD) &&
+         llvm::is_contained(typeNames(T), Name);
+}
+
+std::string ModelQueries::releaseCallIn(llvm::ArrayRef<CallReplacement> Forms,
+                                        QualType Coroutine) {
+  for (const CallReplacement &Form : Forms)
+    if (Form.TaskType.empty() || isTaskTypeNamed(Coroutine, Form.TaskType))
+      return Form.Text;
+  return "";
 }
 
 TaskTypeEntry::Discard ModelQueries::discardEffect(QualType T) {
@@ -436,7 +469,7 @@ std::optional<ResourceInfo> ModelQueries::resourceType(QualType T) {
     Info.Awaited = E->Awaited;
     Info.Guard = E->Guard;
     Info.GuardNote = E->GuardNote;
-    Info.ReleaseCall = E->ReleaseCall;
+    Info.ReleaseForms = E->ReleaseCall;
     Info.ScopeFunction = E->ScopeFunction;
     auto It = Model->resourceTypes().find(E->Name);
     Info.Profile = It->second.Profile;

@@ -39,7 +39,11 @@ struct ResourceInfo {
   bool Awaited = true;
   std::string Guard;
   std::string GuardNote;
-  std::string ReleaseCall;   ///< the model's template, if any
+  /// The model's release templates, with their conditions.
+  std::vector<CallReplacement> ReleaseForms;
+  /// The one of ReleaseForms that suits the coroutine at hand, if any
+  /// (chosen by releaseCallIn).
+  std::string ReleaseCall;
   std::string ScopeFunction; ///< the model's template, if any
   /// Where the knowledge comes from: a model entry is trusted on what its
   /// releases return; an annotated or inferred class is judged by shape.
@@ -102,8 +106,14 @@ public:
   TaskKind taskKind(QualType T);
   /// The model's entry for task type \p T, if any.
   const TaskTypeEntry *taskTypeEntry(QualType T);
-  /// Whether \p T is the model's task type \p Name (through aliases).
+  /// Whether \p T is the model's task type \p Name (through aliases), with
+  /// the default for each template argument after the first: the condition
+  /// of a CallReplacement.
   bool isTaskTypeNamed(QualType T, llvm::StringRef Name);
+  /// The first of \p Forms whose task type condition holds for a coroutine
+  /// returning \p Coroutine; empty if none does.
+  std::string releaseCallIn(llvm::ArrayRef<CallReplacement> Forms,
+                            QualType Coroutine);
   /// What discarding an eager \p T does to its work (the model's
   /// 'discard'; it runs on when the model does not say).
   TaskTypeEntry::Discard discardEffect(QualType T);

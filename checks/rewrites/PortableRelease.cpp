@@ -110,7 +110,9 @@ portableRelease(llvm::ArrayRef<ReleaseRegion> Regions, const Stmt &Body,
     const ReleaseRegion &R = *T.Region;
     if (R.empty())
       continue;
-    SourceLocation Begin = R.at(R.First)->getBeginLoc();
+    // From the line after the declaration: the comments above the first
+    // statement move into the try with it.
+    SourceLocation Begin = endOfLine(*R.at(R.Decl), Context);
     SourceLocation End = endOfLine(*R.at(R.Last), Context);
     // Lines that move or go away are not indented.
     std::vector<CharSourceRange> Skip;
@@ -118,11 +120,11 @@ portableRelease(llvm::ArrayRef<ReleaseRegion> Regions, const Stmt &Body,
       if (Other.Region->Moved)
         Skip.push_back(removalRange(*Other.Region->Moved, SM, LO));
       for (const DeclStmt *Hoisted : Other.Region->Hoisted)
-        Skip.push_back(removalRange(*Hoisted, SM, LO));
+        Skip.push_back(
+            removalRange(leadingCommentStart(*Hoisted, SM), *Hoisted, SM, LO));
     }
     for (SourceLocation Line : indentableLineStarts(
-             CharSourceRange::getCharRange(SM.getFileLoc(Begin), End), SM,
-             LO)) {
+             CharSourceRange::getCharRange(Begin, End), SM, LO)) {
       if (llvm::any_of(Skip, [&](const CharSourceRange &Gone) {
             return !SM.isBeforeInTranslationUnit(Line, Gone.getBegin()) &&
                    SM.isBeforeInTranslationUnit(Line, Gone.getEnd());
@@ -214,11 +216,13 @@ portableRelease(llvm::ArrayRef<ReleaseRegion> Regions, const Stmt &Body,
       continue;
     std::vector<Stencil> Start;
     for (const DeclStmt *Hoisted : R.Hoisted) {
+      // The declaration moves with the comment above it.
+      SourceLocation From = leadingCommentStart(*Hoisted, SM);
       Start.push_back(cat("\n", T.Indent));
-      Start.push_back(
-          cat(transformer::node(Nodes.bind(*Hoisted, "hoisted-declaration"))));
+      Start.push_back(cat(transformer::charRange(CharSourceRange::getCharRange(
+          From, endOfStatementLine(*Hoisted, SM, LO)))));
       Edits.push_back(transformer::remove(
-          transformer::charRange(removalRange(*Hoisted, SM, LO))));
+          transformer::charRange(removalRange(From, *Hoisted, SM, LO))));
     }
     Start.push_back(cat("\n", T.Indent, "std::exception_ptr ", T.Failure, ";\n",
                         T.Indent, "try {"));

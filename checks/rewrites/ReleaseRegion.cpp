@@ -169,6 +169,19 @@ llvm::Error chooseRelease(ReleaseRegion &R, const Stmt &Body,
         expandTemplate(F.Resource.ReleaseCall, variablePlaceholders(*F.Var));
     return llvm::Error::success();
   }
+  // The model's releases are written for other coroutines (asio's
+  // use_awaitable for awaitable<T> with the default executor): the bare
+  // call would need a default completion token the stream may not have.
+  if (!F.Resource.ReleaseForms.empty())
+    return noFix(F.Var->getLocation(),
+                 "no release of '" + F.Var->getName() + "' to write: the " +
+                     "model's '" +
+                     expandTemplate(F.Resource.ReleaseForms.front().Text,
+                                    variablePlaceholders(*F.Var)) +
+                     "' is for coroutines returning '" +
+                     F.Resource.ReleaseForms.front().TaskType +
+                     "' with its default arguments, and the code has no "
+                     "call of it to copy");
   const CXXRecordDecl *Class = F.Var->getType()->getAsCXXRecordDecl();
   bool Callable = false;
   for (const CXXRecordDecl *C = Class; C && !Callable;) {

@@ -106,7 +106,38 @@ SourceLocation endOfStatementLine(const Stmt &S, const SourceManager &SM,
 
 CharSourceRange removalRange(const Stmt &S, const SourceManager &SM,
                              const LangOptions &LangOpts) {
+  return removalRange(S.getBeginLoc(), S, SM, LangOpts);
+}
+
+SourceLocation leadingCommentStart(const Stmt &S, const SourceManager &SM) {
   SourceLocation Begin = S.getBeginLoc();
+  if (Begin.isMacroID())
+    return Begin;
+  auto [File, Offset] = SM.getDecomposedLoc(Begin);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid)
+    return Begin;
+  unsigned LineStart = lineStartOffset(Buffer, Offset);
+  // Only a statement that begins its line carries the lines above it.
+  if (!llvm::all_of(Buffer.slice(LineStart, Offset), isBlank))
+    return Begin;
+  unsigned Result = Offset;
+  while (LineStart > 0) {
+    unsigned Previous = lineStartOffset(Buffer, LineStart - 1);
+    llvm::StringRef Line = Buffer.slice(Previous, LineStart).rtrim("\r\n");
+    llvm::StringRef Text = Line.ltrim(" \t");
+    if (!Text.starts_with("//") || Text.ends_with("\\"))
+      break;
+    Result = Previous + (Line.size() - Text.size());
+    LineStart = Previous;
+  }
+  return SM.getLocForStartOfFile(File).getLocWithOffset(Result);
+}
+
+CharSourceRange removalRange(SourceLocation Begin, const Stmt &S,
+                             const SourceManager &SM,
+                             const LangOptions &LangOpts) {
   SourceLocation End = endOfStatementLine(S, SM, LangOpts);
   auto [File, BeginOffset] = SM.getDecomposedLoc(Begin);
   unsigned EndOffset = SM.getFileOffset(End);

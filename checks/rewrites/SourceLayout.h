@@ -47,6 +47,18 @@ SourceLocation endOfStatementLine(const Stmt &S, const SourceManager &SM,
 CharSourceRange removalRange(const Stmt &S, const SourceManager &SM,
                              const LangOptions &LangOpts);
 
+/// Where the `//` comment lines right above \p S begin (no blank line
+/// between them and \p S, nothing but the comment on each), or \p S's own
+/// begin when there are none: the comment that says what \p S is for,
+/// which moves with it.
+SourceLocation leadingCommentStart(const Stmt &S, const SourceManager &SM);
+
+/// removalRange, from \p Begin (leadingCommentStart) rather than from the
+/// statement's own begin.
+CharSourceRange removalRange(SourceLocation Begin, const Stmt &S,
+                             const SourceManager &SM,
+                             const LangOptions &LangOpts);
+
 /// The start of every line of \p Range (a file range) whose first
 /// character lies in it and that holds code to indent: not blank, and not
 /// the continuation of a string literal that spans lines (indenting it

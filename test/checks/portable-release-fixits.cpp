@@ -536,3 +536,56 @@ template <class Pool> task<> generic(Pool &p) {
 // CHECK-FIXES-NEXT: std::rethrow_exception(conn_failure);
 // CHECK-FIXES-NEXT: }
 template task<> generic(pool &);
+
+struct buffer {
+  int size() const;
+};
+
+// A default-initialised declaration used after the release moves before
+// the try, with the comment above it; the comments above the first
+// statement move into the try with it.
+task<int> hoisted(database &db) {
+  connection conn = co_await db.connect("db://");
+
+  // Say hello first
+  co_await conn.send("hello");
+  // This buffer holds the reply
+  buffer reply;
+  co_await conn.send("read");
+  co_await conn.close();
+  co_return reply.size();
+}
+// CHECK-MESSAGES: :[[@LINE-10]]:14: warning: 'conn' is not released if an exception is thrown before 'close()' is awaited [coroguard-missing-awaited-cleanup]
+// CHECK-MESSAGES: :[[@LINE-8]]:3: note: an exception thrown here leaves the scope of 'conn' without releasing it
+// CHECK-FIXES: task<int> hoisted(database &db) {
+// CHECK-FIXES-NEXT: connection conn = co_await db.connect("db://");
+// CHECK-FIXES-NEXT: // This buffer holds the reply
+// CHECK-FIXES-NEXT: buffer reply;
+// CHECK-FIXES-NEXT: std::exception_ptr conn_failure;
+// CHECK-FIXES-NEXT: try {
+// CHECK-FIXES-EMPTY:
+// CHECK-FIXES-NEXT: // Say hello first
+// CHECK-FIXES-NEXT: co_await conn.send("hello");
+// CHECK-FIXES-NEXT: co_await conn.send("read");
+// CHECK-FIXES-NEXT: } catch (...) {
+// CHECK-FIXES-NEXT: conn_failure = std::current_exception();
+// CHECK-FIXES-NEXT: }
+// CHECK-FIXES-NEXT: co_await conn.close();
+// CHECK-FIXES-NEXT: if (conn_failure)
+// CHECK-FIXES-NEXT: std::rethrow_exception(conn_failure);
+// CHECK-FIXES-NEXT: co_return reply.size();
+// CHECK-FIXES-NEXT: }
+
+// A declaration with a value, used after the release: it cannot move
+// before the try, and a region extended over log(), which may throw after
+// the release, would release twice. No fix-it, and the note says why.
+task<int> extended(database &db) {
+  connection conn = co_await db.connect("db://");
+  int n = co_await conn.receive();
+  co_await conn.close();
+  log("closed");
+  co_return n;
+}
+// CHECK-MESSAGES: :[[@LINE-6]]:14: warning: 'conn' is not released if an exception is thrown before 'close()' is awaited [coroguard-missing-awaited-cleanup]
+// CHECK-MESSAGES: :[[@LINE-6]]:11: note: an exception thrown here leaves the scope of 'conn' without releasing it
+// CHECK-MESSAGES: :[[@LINE-7]]:7: note: no fix-it: 'n', declared between the acquisition and the release of 'conn', is used after the release

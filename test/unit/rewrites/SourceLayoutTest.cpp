@@ -49,6 +49,34 @@ TEST(SourceLayoutTest, EndOfStatementLineTakesTheCommentAlong) {
   EXPECT_EQ(SM.getSpellingColumnNumber(End), 9u); // after "x = 2;"
 }
 
+TEST(SourceLayoutTest, LeadingCommentLinesMoveWithTheStatement) {
+  test::ParsedCode Code("void f(int x) {\n"
+                        "  x = 0; // not this one\n"
+                        "\n"
+                        "  // what x is for\n"
+                        "  // and why\n"
+                        "  x = 1;\n"
+                        "  x = 2; // same line\n"
+                        "  // a code line comes first\n"
+                        "  x = 3; x = 4;\n"
+                        "}\n");
+  ASSERT_TRUE(Code.valid());
+  const CompoundStmt *Body = bodyOf(Code, "f");
+  const SourceManager &SM = Code.context().getSourceManager();
+  auto Start = [&](unsigned I) {
+    SourceLocation L = leadingCommentStart(*Body->body_begin()[I], SM);
+    return std::make_pair(SM.getSpellingLineNumber(L),
+                          SM.getSpellingColumnNumber(L));
+  };
+  // Two comment lines, then the statement; the blank line stops the walk.
+  EXPECT_EQ(Start(1), std::make_pair(4u, 3u));
+  // The line above holds code and a trailing comment: nothing moves.
+  EXPECT_EQ(Start(2), std::make_pair(7u, 3u));
+  EXPECT_EQ(Start(3), std::make_pair(8u, 3u));
+  // Not at the start of its line: the comment is not its own.
+  EXPECT_EQ(Start(4), std::make_pair(9u, 10u));
+}
+
 TEST(SourceLayoutTest, LinesInsideARawStringAreNotIndented) {
   test::ParsedCode Code("const char *f() {\n  return R\"(a\nb\n)\";\n}\n");
   ASSERT_TRUE(Code.valid());
