@@ -146,8 +146,18 @@ Report runChecks(const tooling::CompilationDatabase &Compilations,
          functionsHoldingFindings(Result->Errors, Result->Functions))
       Functions[Span.File].push_back(std::move(Span));
     Analysed.push_back(File);
-    for (auto &E : Result->Errors)
+    // A unit that failed to compile was analysed on a partial AST: its
+    // findings stand, its fix-its are not offered (clang-tidy applies none
+    // without --fix-errors either).
+    bool Failed = llvm::any_of(Result->Errors, isCompilerError);
+    for (auto &E : Result->Errors) {
+      if (Failed) {
+        E.Message.Fix.clear();
+        for (tooling::DiagnosticMessage &N : E.Notes)
+          N.Fix.clear();
+      }
       RawErrors.push_back(std::move(E));
+    }
     for (auto &Entry : Result->FilesRead)
       FilesRead.try_emplace(Entry.getKey(), Entry.getValue());
   };

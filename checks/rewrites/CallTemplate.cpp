@@ -65,7 +65,11 @@ llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
   CharSourceRange Whole = Lexer::makeFileCharRange(
       CharSourceRange::getTokenRange(Call.getSourceRange()),
       Context.getSourceManager(), Context.getLangOpts());
-  if (Whole.isInvalid())
+  // A call that a macro writes whole (`PAUSE()`) has no text of its own
+  // here; one in a macro argument has.
+  const SourceManager &SM = Context.getSourceManager();
+  if (Whole.isInvalid() ||
+      SM.getSpellingLoc(Call.getBeginLoc()) != Whole.getBegin())
     return noFix(At, "the call is written in a macro");
   std::vector<const Expr *> Args = writtenArgs(Call);
   // A form that leaves out an argument of the call would drop it.
@@ -75,6 +79,7 @@ llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
         return noFix(At, "the awaitable form has no place for argument " +
                              llvm::Twine(I) + " of the call");
   std::vector<Stencil> Parts;
+  bool WritesMove = false;
   bool Parens = isPostfixOperand(Call, Context);
   if (Parens)
     Parts.push_back(cat("("));
@@ -117,9 +122,10 @@ llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
       }
       // {moved}: the object as an rvalue; one already is (`std::move(f)`,
       // a temporary) is written as it is.
-      if (Name == "moved" && (Arrow || Object->isLValue()))
+      if (Name == "moved" && (Arrow || Object->isLValue())) {
         Parts.push_back(cat("std::move(", Text, ")"));
-      else if (Arrow)
+        WritesMove = true;
+      } else if (Arrow)
         Parts.push_back(cat("(", Text, ")"));
       else
         Parts.push_back(Text);
@@ -149,6 +155,9 @@ llvm::Expected<transformer::EditGenerator> replaceCall(const CallExpr &Call,
   llvm::SmallVector<transformer::ASTEdit, 1> Edits;
   Edits.push_back(transformer::changeTo(
       transformer::node(Id), transformer::catVector(std::move(Parts))));
+  if (WritesMove)
+    Edits.push_back(transformer::addInclude(
+        transformer::node(Id), "utility", transformer::IncludeFormat::Angled));
   if (!Include.empty())
     Edits.push_back(transformer::addInclude(
         transformer::node(Id), Include.drop_front().drop_back(),

@@ -43,7 +43,11 @@ std::string reasonOf(llvm::Error Reason) {
   std::string Text;
   llvm::handleAllErrors(
       std::move(Reason), [&](const NoFixReason &Why) { Text = Why.why(); },
-      [&](const llvm::ErrorInfoBase &Other) { Text = Other.message(); });
+      // Transformer's own failures: a node whose text cannot be located.
+      [&](const llvm::ErrorInfoBase &) {
+        Text = "the code to rewrite is not all written in this file's text "
+               "(a macro expansion)";
+      });
   return Text;
 }
 

@@ -113,3 +113,12 @@ asio::awaitable<std::size_t> as_object(tcp::resolver &resolver) {
 // CHECK-FIXES: asio::awaitable<std::size_t> as_object(tcp::resolver &resolver) {
 // CHECK-FIXES-NEXT: co_return (co_await resolver.async_resolve("localhost", "80", asio::use_awaitable)).size();
 // CHECK-FIXES-NEXT: }
+
+// A call that a macro writes whole has no text of its own to replace.
+#define PAUSE() std::this_thread::sleep_for(10ms)
+asio::awaitable<void> pauses() {
+  PAUSE();
+  co_return;
+}
+// CHECK-MESSAGES: :[[@LINE-3]]:3: warning: 'std::this_thread::sleep_for' blocks the thread inside coroutine 'pauses'; use an awaitable timer instead (e.g. 'co_await timer.async_wait(...)') [coroguard-blocking-call]
+// CHECK-MESSAGES: :[[@LINE-4]]:3: note: no fix-it: the call is written in a macro
