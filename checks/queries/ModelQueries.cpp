@@ -2,6 +2,7 @@
 
 #include "ModelQueries.h"
 #include "ClassShape.h"
+#include "NameLookup.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -12,10 +13,7 @@
 namespace clang::coroguard {
 
 std::string getQualifiedFunctionName(const FunctionDecl &FD) {
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(&FD))
-    return Method->getParent()->getQualifiedNameAsString() +
-           "::" + FD.getNameAsString();
-  return FD.getQualifiedNameAsString();
+  return ownQualifiedName(FD);
 }
 
 static bool hasOwnAnnotation(const Decl &D, llvm::StringRef Annotation) {
@@ -94,6 +92,52 @@ std::string withInlineNamespaces(const NamedDecl &D) {
   return Name;
 }
 
+void ModelQueries::resolveModelNames(ASTContext &Context) {
+  ResolvedIn = &Context;
+  Aliases.clear();
+  auto Add = [&](llvm::StringRef Name) {
+    if (!Name.contains("::"))
+      return;
+    for (const NamedDecl *D : lookupQualifiedName(Name, Context)) {
+      std::string Own = ownQualifiedName(*D);
+      std::vector<std::string> &Known = Aliases[Own];
+      if (Own != Name && !llvm::is_contained(Known, Name))
+        Known.push_back(Name.str());
+    }
+  };
+  auto Resolve = [&](const auto &Table) {
+    for (const auto &Entry : Table)
+      Add(Entry.first);
+  };
+  Resolve(Model->taskTypes());
+  Resolve(Model->resourceTypes());
+  Resolve(Model->blockingFunctions());
+  Resolve(Model->guards());
+  Resolve(Model->exceptionSinks());
+#define COROGUARD_NAMED_SECTION(Key, Member, Description) Resolve(Model->Key());
+#include "model/NamedSections.def"
+  // The names the checks themselves ask about.
+  Add("std::exception_ptr");
+}
+
+llvm::ArrayRef<std::string> ModelQueries::aliasesOf(llvm::StringRef RealName,
+                                                    ASTContext &Context) {
+  if (ResolvedIn != &Context)
+    resolveModelNames(Context);
+  auto It = Aliases.find(RealName);
+  if (It == Aliases.end())
+    return {};
+  return It->second;
+}
+
+template <class Vector>
+void ModelQueries::addAliases(Vector &Names, ASTContext &Context) {
+  for (size_t I = 0, Own = Names.size(); I < Own; ++I)
+    for (const std::string &Alias : aliasesOf(Names[I], Context))
+      if (!llvm::is_contained(Names, Alias))
+        Names.push_back(Alias);
+}
+
 const std::string &ModelQueries::functionName(const FunctionDecl &FD) {
   auto [It, Inserted] = DeclNameCache.try_emplace(&FD);
   if (Inserted)
@@ -137,7 +181,14 @@ const llvm::SmallVector<std::string, 4> &ModelQueries::typeNames(QualType T) {
   std::string Full = withInlineNamespaces(*RD);
   if (Full != Names.back())
     Names.push_back(std::move(Full));
+  addAliases(Names, Ctx);
   return Names;
+}
+
+bool ModelQueries::isTypeNamed(QualType T, llvm::StringRef Name) {
+  if (T.isNull() || T->isDependentType())
+    return false;
+  return llvm::is_contained(typeNames(T), Name);
 }
 
 template <class Entry>
@@ -537,8 +588,11 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
     // `deferred_close d(out)`): default, copy and move constructions do no
     // work of their own.
     const CXXConstructorDecl *Ctor = Construct->getConstructor();
-    if (Ctor && Construct->getNumArgs() > 0 && !Ctor->isCopyOrMoveConstructor())
+    if (Ctor && Construct->getNumArgs() > 0 &&
+        !Ctor->isCopyOrMoveConstructor()) {
       Names.push_back(functionName(*Ctor));
+      addAliases(Names, Ctor->getASTContext());
+    }
     return Names;
   }
   const auto *Call = dyn_cast<CallExpr>(&E);
@@ -562,6 +616,8 @@ llvm::SmallVector<std::string, 2> ModelQueries::calleeNames(const Expr &E) {
               dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
         if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
           Names.push_back(variableName(*Var));
+  if (const Decl *Callee = Call->getCalleeDecl())
+    addAliases(Names, Callee->getASTContext());
   return Names;
 }
 
@@ -738,10 +794,13 @@ const ExceptionSinkEntry *ModelQueries::exceptionSinkToken(const Expr &Arg) {
     return S && S->SinkKind == ExceptionSinkEntry::Kind::Token ? S : nullptr;
   };
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (auto *S = IsToken(
-              ResourceModel::find(Table, Var->getQualifiedNameAsString())))
-        return S;
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl())) {
+      llvm::SmallVector<std::string, 2> Names = {variableName(*Var)};
+      addAliases(Names, Var->getASTContext());
+      for (const std::string &Name : Names)
+        if (auto *S = IsToken(ResourceModel::find(Table, Name)))
+          return S;
+    }
   return IsToken(findByType(Table, E->getType()));
 }
 

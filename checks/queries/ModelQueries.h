@@ -106,6 +106,14 @@ public:
   TaskKind taskKind(QualType T);
   /// The model's entry for task type \p T, if any.
   const TaskTypeEntry *taskTypeEntry(QualType T);
+  /// Whether \p T is the type that model name \p Name denotes: through
+  /// typedefs, using-declarations, namespace aliases and inline namespaces.
+  bool isTypeNamed(QualType T, llvm::StringRef Name);
+  /// Whether \p T is std::exception_ptr (libstdc++ declares it in
+  /// std::__exception_ptr and brings it into std by a using-declaration).
+  bool isExceptionPtr(QualType T) {
+    return isTypeNamed(T, "std::exception_ptr");
+  }
   /// Whether \p T is the model's task type \p Name (through aliases), with
   /// the default for each template argument after the first: the condition
   /// of a CallReplacement.
@@ -187,6 +195,16 @@ private:
   /// each base up to the class declaring it. Cached.
   const llvm::SmallVector<std::string, 4> &
   memberNames(const CXXMemberCallExpr &Call);
+  /// The model names that reach the declaration whose own qualified name is
+  /// \p RealName some other way: a using-declaration
+  /// (`std::exception_ptr` for `std::__exception_ptr::exception_ptr`), a
+  /// namespace alias (`exec::task`), a typedef. Every model name is looked
+  /// up in \p Context once per translation unit.
+  llvm::ArrayRef<std::string> aliasesOf(llvm::StringRef RealName,
+                                        ASTContext &Context);
+  /// Appends the aliases of each of \p Names to it.
+  template <class Vector> void addAliases(Vector &Names, ASTContext &Context);
+  void resolveModelNames(ASTContext &Context);
   TaskKind inferTaskKind(const CXXRecordDecl &RD);
   /// Whether \p CallOrConstruct calls a function named in \p Table.
   bool calls(const Expr &CallOrConstruct,
@@ -200,6 +218,9 @@ private:
   llvm::StringSet<> CleanupNames;
   llvm::DenseMap<const Type *, TaskKind> TaskCache;
   llvm::DenseMap<void *, llvm::SmallVector<std::string, 4>> TypeNameCache;
+  /// aliasesOf's table, for the translation unit of ResolvedIn.
+  const ASTContext *ResolvedIn = nullptr;
+  llvm::StringMap<std::vector<std::string>> Aliases;
   llvm::DenseMap<const Decl *, std::string> DeclNameCache;
   llvm::DenseMap<std::pair<void *, const Decl *>,
                  llvm::SmallVector<std::string, 4>>

@@ -67,19 +67,6 @@ replaceToken(const Expr &Token, std::string Text, RewriteNodes &Nodes) {
   return transformer::editList(std::move(Edits));
 }
 
-bool isExceptionPtr(QualType T) {
-  const auto *RD =
-      T.isNull()
-          ? nullptr
-          : T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier() || RD->getName() != "exception_ptr")
-    return false;
-  for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
-    if (DC->isStdNamespace())
-      return true;
-  return false;
-}
-
 llvm::Expected<transformer::EditGenerator>
 handleInCallback(const LambdaExpr &Callback, const ParmVarDecl &Error,
                  HandlerForm Form, llvm::StringRef Reporter,
@@ -87,9 +74,6 @@ handleInCallback(const LambdaExpr &Callback, const ParmVarDecl &Error,
   ASTContext &Context = Nodes.context();
   const SourceManager &SM = Context.getSourceManager();
   const LangOptions &LO = Context.getLangOpts();
-  if (!isExceptionPtr(Error.getType()))
-    return noFix(Error.getBeginLoc(),
-                 "coroguard writes handlers for a std::exception_ptr only");
   const auto *Body = dyn_cast_or_null<CompoundStmt>(Callback.getBody());
   if (!Body || Body->getLBracLoc().isMacroID() ||
       Error.getBeginLoc().isMacroID())

@@ -43,15 +43,12 @@ replaceToken(const Expr &Token, std::string Text, RewriteNodes &Nodes);
 
 /// A statement at the start of \p Callback's body that rethrows or reports
 /// the std::exception_ptr \p Error it ignores (which is named if it has no
-/// name).
+/// name). The caller has checked that \p Error is one
+/// (ModelQueries::isExceptionPtr).
 llvm::Expected<transformer::EditGenerator>
 handleInCallback(const LambdaExpr &Callback, const ParmVarDecl &Error,
                  HandlerForm Form, llvm::StringRef Reporter,
                  RewriteNodes &Nodes);
-
-/// Whether \p T is std::exception_ptr (through libstdc++'s
-/// std::__exception_ptr::exception_ptr and typedefs).
-bool isExceptionPtr(QualType T);
 
 } // namespace clang::coroguard::rewrites
 

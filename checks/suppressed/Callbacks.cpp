@@ -40,7 +40,7 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
     std::vector<FixItHint> Hints;
     std::string Why;
     llvm::Expected<rewrites::HandlerForm> Form =
-        rewrites::isExceptionPtr(Ignored->getType())
+        model().isExceptionPtr(Ignored->getType())
             ? rewrites::handlerFormAt(Call, *AST, errorReporter())
             : rewrites::noFix(Loc, "coroguard writes handlers for a "
                                    "std::exception_ptr only");

@@ -66,8 +66,7 @@ void SuppressedExceptionCheck::checkExitHook(const CXXMethodDecl &Hook) {
     if (!T->isLValueReferenceType() ||
         T.getNonReferenceType().isConstQualified())
       continue;
-    const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-    if (!RD || RD->getName() != "exception_ptr" || !RD->isInStdNamespace())
+    if (!model().isExceptionPtr(T.getNonReferenceType()))
       continue;
     const Expr *Clear = clearingAssignment(Hook.getBody(), P);
     if (!Clear || !firstReportAt(Clear->getBeginLoc()))

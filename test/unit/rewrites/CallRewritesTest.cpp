@@ -155,20 +155,6 @@ TEST(ErrorHandlersTest, HandleInCallback) {
       << Text;
 }
 
-TEST(ErrorHandlersTest, ExceptionPtrThroughLibstdcxxNamespace) {
-  test::ParsedCode Code("namespace std { namespace __exception_ptr {\n"
-                        "class exception_ptr {};\n"
-                        "} using __exception_ptr::exception_ptr; }\n"
-                        "namespace other { class exception_ptr {}; }\n"
-                        "std::exception_ptr a; other::exception_ptr b;\n",
-                        {});
-  ASSERT_TRUE(Code.valid());
-  auto Vars = match(varDecl(hasGlobalStorage()).bind("v"), Code.context());
-  ASSERT_EQ(Vars.size(), 2u);
-  EXPECT_TRUE(isExceptionPtr(Vars[0].getNodeAs<VarDecl>("v")->getType()));
-  EXPECT_FALSE(isExceptionPtr(Vars[1].getNodeAs<VarDecl>("v")->getType()));
-}
-
 TEST(LibraryFormsTest, ScopeGuardRemovesTheReleasesOfTheBlock) {
   test::ParsedCode Code("#include <resources.h>\n"
                         "using namespace testlib;\n"
