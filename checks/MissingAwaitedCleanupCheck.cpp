@@ -105,8 +105,12 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
     // A resource left unreleased on a normal path is the business of
     // coroguard-unmanaged-resource: one finding per variable.
     // A discarded release was reported already: fixing it comes first.
+    // A resource the function only hands over (a factory's `co_return
+    // conn;`, a move into the coroutine that closes it) is not its to
+    // release: the exception before the hand-over is the owner-to-be's.
     return !Unmanaged.count(F.Var) && F.ExceptionalLeak &&
-           !Discarded.count(F.Var);
+           !Discarded.count(F.Var) &&
+           !(F.ReleaseCalls.empty() && !F.NormalLeak);
   };
   std::optional<llvm::DenseMap<const VarDecl *, ResourceFix>> Fixes;
   for (const ResourceFindings &F : Lifetimes) {

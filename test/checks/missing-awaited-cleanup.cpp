@@ -89,6 +89,20 @@ task<> catch_that_swallows(database &db) {
   }
 }
 
+// Released on one path and handed over on the other: the release is the
+// function's, and the exception before it skips it.
+task<> releases_or_hands_over(database &db, owner &o, bool keep) {
+  connection conn = co_await db.connect("db://");
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'conn' is not released if an exception is thrown before 'close()' is awaited [coroguard-missing-awaited-cleanup]
+  co_await conn.send("x");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: note: an exception thrown here leaves the scope of 'conn' without releasing it
+  if (keep) {
+    o.adopt(std::move(conn));
+    co_return;
+  }
+  co_await conn.close();
+}
+
 //===----------------------------------------------------------------------===//
 // Negative cases.
 //===----------------------------------------------------------------------===//
@@ -130,6 +144,22 @@ task<> handed_over(database &db, owner &o) {
   connection conn = co_await db.connect("db://");
   o.adopt(std::move(conn));
   log("done");
+}
+
+// A factory hands the resource to its caller: not its to release, also
+// when the handshake before the hand-over throws.
+task<connection> factory(database &db) {
+  connection conn = co_await db.connect("db://");
+  co_await conn.send("handshake");
+  co_return conn;
+}
+
+// Moved into the coroutine that closes it, after work that may throw.
+task<> consume(connection &&conn);
+task<> hands_over_after_work(database &db) {
+  connection conn = co_await db.connect("db://");
+  co_await conn.send("hello");
+  co_await consume(std::move(conn));
 }
 
 // A transaction committed on success and rolled back when anything fails.
