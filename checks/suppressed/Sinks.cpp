@@ -162,9 +162,11 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)
     return false;
+  // A coroutine whose body is in another file may let its errors out as
+  // well as any other: only a body seen to handle them says otherwise.
   const FunctionDecl *Definition = nullptr;
   if (!Callee->hasBody(Definition))
-    return true;
+    return false;
   const Stmt *Body = getCoroutineUserBody(*Definition);
   return startsWithTry(*Definition) || (Body && !letsErrorsOut(Body, Throws));
 }

@@ -57,7 +57,8 @@ asio::awaitable<void> Server::listen() {
 
     auto Executor = Socket.get_executor();
     asio::co_spawn(Executor, runSession(std::move(Socket), Ctx),
-                   asio::detached);
+                   asio::detached); // BUG: runSession() catches only
+                                    // std::system_error; the rest is dropped
   }
 }
 

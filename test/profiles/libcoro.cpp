@@ -60,6 +60,8 @@ coro::task<int> awaited_and_spawned(coro::thread_pool &tp, coro::scheduler &s) {
   v += co_await std::move(later);
   co_await coro::when_all(store(1, v), store(2, v));
   tp.spawn_detached(store(3, v));
+  // (store() is defined elsewhere: its errors may be dropped.)
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns
   co_await s.spawn_joinable(store(4, v));
   v += co_await tp.schedule(fetch(5));
   try_store(v);
