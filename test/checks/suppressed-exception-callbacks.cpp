@@ -93,8 +93,12 @@ void detach_all(coro::thread_pool &pool, coro::scheduler &sched) {
   auto t = unsafe_work();
   sched.spawn_detached(std::move(t));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns
+  // libcoro's older name for it.
+  pool.spawn(unsafe_work());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn' drops the exception of the coroutine it spawns
   // Handles its own errors: not reported.
   pool.spawn_detached(careful_work());
+  pool.spawn(careful_work());
   // Defined elsewhere: its body may let errors out like any other.
   sched.spawn_detached(work());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns

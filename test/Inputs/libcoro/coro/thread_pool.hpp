@@ -36,6 +36,8 @@ public:
     co_return co_await task;
   }
   auto spawn_detached(coro::task<void> &&task) noexcept -> bool;
+  // Its name in libcoro before 0.12.
+  auto spawn(coro::task<void> &&task) noexcept -> bool;
   [[nodiscard]] auto yield() -> operation;
   auto resume(std::coroutine_handle<> handle) noexcept -> bool;
   /// Stops accepting work and joins every worker thread (blocking).
