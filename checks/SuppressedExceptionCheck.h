@@ -37,6 +37,10 @@ private:
   void checkCallbacks(const CallExpr &Call);
   /// The handler keeps the exception (analysis/HandlerRules.h), or reports
   /// it through a configured function.
+  /// Whether \p Callback, which does not read the error it is given,
+  /// still passes it on: it throws, ends the program or reports, or sets a
+  /// captured flag that an assertion right after \p Call tests.
+  bool passesErrorOn(const LambdaExpr &Callback, const CallExpr &Call);
   bool keepsException(const Stmt &Handler, const Stmt *FunctionBody);
   /// A call of the model's reporting functions or of ReportingFunctions.
   bool reports(const Expr &CallOrConstruct);

@@ -110,3 +110,48 @@ task<> only_asserts() {
   }
   co_await fetch();
 }
+
+// Callbacks given the error get the same exemptions as a catch (...): one
+// that reports through the framework, or that ends the program, passes the
+// error on without reading it; so does one that sets a flag which an
+// assertion right after the call tests.
+template <class F> void when_done(F) {}
+[[noreturn]] void fatal(const char *);
+
+void callback_reports() {
+  when_done([](std::exception_ptr) { REPORT_FAILURE(); });
+  when_done([](std::exception_ptr) { fatal("worker died"); });
+}
+
+void callback_flags_a_checked_failure() {
+  bool failed = false;
+  when_done([&](std::exception_ptr) { failed = true; });
+  CHECK_OUTCOME(!failed);
+  int errors = 0;
+  when_done([&](std::exception_ptr) { ++errors; });
+  CHECK_OUTCOME(errors == 0);
+}
+
+// Still findings: a flag nobody asserts on, an assertion on something
+// else, a callback that only logs.
+void callback_flags_unchecked() {
+  bool failed = false;
+  when_done([&](std::exception_ptr) { failed = true; });
+  // CHECK-MESSAGES-GTEST: :[[@LINE-1]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-CATCH: :[[@LINE-2]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-DOCTEST: :[[@LINE-3]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-BOOST: :[[@LINE-4]]:17: warning: the callback ignores the error it is given
+  log("done");
+  bool other = false;
+  when_done([&](std::exception_ptr) { failed = true; });
+  // CHECK-MESSAGES-GTEST: :[[@LINE-1]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-CATCH: :[[@LINE-2]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-DOCTEST: :[[@LINE-3]]:17: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-BOOST: :[[@LINE-4]]:17: warning: the callback ignores the error it is given
+  CHECK_OUTCOME(!other);
+  when_done([](std::exception_ptr) { log("worker died"); });
+  // CHECK-MESSAGES-GTEST: :[[@LINE-1]]:16: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-CATCH: :[[@LINE-2]]:16: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-DOCTEST: :[[@LINE-3]]:16: warning: the callback ignores the error it is given
+  // CHECK-MESSAGES-BOOST: :[[@LINE-4]]:16: warning: the callback ignores the error it is given
+}
