@@ -296,10 +296,44 @@ void BlockingCallCheck::reportDirect(const Expr &E,
         << Why;
 }
 
+/// Whether \p Coroutine is a lambda that an offload function runs on a
+/// thread pool (`co_await co_spawn(pool, [] -> awaitable<T> {...},
+/// use_awaitable)`): its thread is there to block.
+static bool isOffloadedToAPool(const FunctionDecl &Coroutine,
+                               ModelQueries &Model) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  ASTContext &Context = Coroutine.getASTContext();
+  DynTypedNodeList Parents = Context.getParents(*Method->getParent());
+  for (unsigned Depth = 0; Depth < 8 && !Parents.empty(); ++Depth) {
+    if (const auto *Call = Parents[0].get<CallExpr>()) {
+      if (!Model.isOffloadCall(*Call))
+        return false;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+        if (Model.isBlockingExecutor(
+                Member->getImplicitObjectArgument()->getType()))
+          return true;
+      return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+        return Model.isBlockingExecutor(Arg->getType());
+      });
+    }
+    // The lambda, then the wrappers of the argument it is.
+    if (!Parents[0].get<LambdaExpr>() && !Parents[0].get<ImplicitCastExpr>() &&
+        !Parents[0].get<MaterializeTemporaryExpr>() &&
+        !Parents[0].get<CXXBindTemporaryExpr>() &&
+        !Parents[0].get<CXXConstructExpr>() &&
+        !Parents[0].get<CXXFunctionalCastExpr>())
+      return false;
+    Parents = Context.getParents(Parents[0]);
+  }
+  return false;
+}
+
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const Stmt *Statements = getCoroutineUserBody(*Coroutine);
-  if (!Statements)
+  if (!Statements || isOffloadedToAPool(*Coroutine, model()))
     return;
   Body In = analyse(*Coroutine, *Statements, resolvedParameters(*Coroutine));
   forEachStmtInScope(

@@ -739,6 +739,27 @@ bool ModelQueries::isOffloadCall(const CallExpr &Call) {
   return false;
 }
 
+bool ModelQueries::isBlockingExecutor(QualType T) {
+  if (T.isNull() || Model->blockingExecutors().empty())
+    return false;
+  T = T.getNonReferenceType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    T = Pointer->getPointeeType();
+  // std::shared_ptr<thread_pool_executor> and the like: the pointee.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          T->getAsCXXRecordDecl());
+      Spec && Spec->getTemplateArgs().size() == 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      Spec->isInStdNamespace() && Spec->getName().ends_with("_ptr"))
+    T = Spec->getTemplateArgs()[0].getAsType();
+  if (T->isDependentType() || !T->getAsCXXRecordDecl())
+    return false;
+  for (const std::string &Name : typeNames(T))
+    if (ResourceModel::find(Model->blockingExecutors(), Name))
+      return true;
+  return false;
+}
+
 bool ModelQueries::calls(const Expr &E,
                          const ResourceModel::Table<NamedEntry> &Table) {
   if (Table.empty())

@@ -151,6 +151,9 @@ public:
   bool isAsyncMutexType(QualType T);
   bool isTerminator(const Expr &CallOrConstruct);
   bool isOffloadCall(const CallExpr &Call);
+  /// Whether \p T (through references, pointers and smart pointers) is one
+  /// of the model's blockingExecutors: a thread pool or its executor.
+  bool isBlockingExecutor(QualType T);
   /// A call or construction of one of the model's reporting functions.
   bool isReportingCall(const Expr &CallOrConstruct);
   /// A call of one of the model's readyFunctions (make_ready_future).
