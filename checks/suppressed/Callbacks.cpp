@@ -47,8 +47,52 @@ static const VarDecl *writtenCapture(const Stmt *Body,
   return nullptr;
 }
 
+/// The function whose body holds \p S.
+static const FunctionDecl *enclosingFunction(const Stmt &S,
+                                             ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
+    if (const auto *F = Parents[0].get<FunctionDecl>())
+      return F;
+    Parents = Context.getParents(Parents[0]);
+  }
+  return nullptr;
+}
+
+/// A call that resumes a coroutine: `h.resume()` or `h()` on a
+/// std::coroutine_handle.
+static bool resumesACoroutine(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXRecordDecl *RD = Call->getRecordDecl();
+        RD && RD->getIdentifier() && RD->getName() == "coroutine_handle")
+      if (const CXXMethodDecl *M = Call->getMethodDecl();
+          M && M->getIdentifier() && M->getName() == "resume")
+        return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0)
+    if (const CXXRecordDecl *RD =
+            Op->getArg(0)->getType()->getAsCXXRecordDecl();
+        RD && RD->getIdentifier() && RD->getName() == "coroutine_handle")
+      return true;
+  for (const Stmt *Child : S->children())
+    if (resumesACoroutine(Child))
+      return true;
+  return false;
+}
+
 bool SuppressedExceptionCheck::passesErrorOn(const LambdaExpr &Callback,
                                              const CallExpr &Call) {
+  // Continuation plumbing in an awaiter: the callback resumes the waiting
+  // coroutine, and await_resume reads the result, error included, from the
+  // state the operation shares.
+  if (const auto *Suspend =
+          dyn_cast_or_null<CXXMethodDecl>(enclosingFunction(Call, *AST));
+      Suspend && Suspend->getIdentifier() &&
+      Suspend->getName() == "await_suspend" &&
+      resumesACoroutine(Callback.getBody()))
+    return true;
   // What a catch (...) may do with what it does not name: throw, end the
   // program, report (a test framework's failure, a reporting function).
   auto Reports = [this](const Expr &E) { return reports(E); };

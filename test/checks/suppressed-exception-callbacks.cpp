@@ -103,3 +103,44 @@ void detach_all(coro::thread_pool &pool, coro::scheduler &sched) {
   sched.spawn_detached(work());
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'spawn_detached' drops the exception of the coroutine it spawns
 }
+
+//===----------------------------------------------------------------------===//
+// Continuation plumbing in an awaiter: the callback only resumes the waiting
+// coroutine; await_resume reads the result, error included, from the state
+// the operation shares.
+//===----------------------------------------------------------------------===//
+
+struct operation_state {
+  std::exception_ptr error;
+  template <class F> void on_complete(F) {}
+};
+
+struct plumbing_awaiter {
+  operation_state &state;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<> waiting) {
+    state.on_complete([waiting](std::exception_ptr) { waiting.resume(); });
+  }
+  void await_resume() {
+    if (state.error)
+      std::rethrow_exception(state.error);
+  }
+};
+
+// The same callback outside an awaiter, or one in await_suspend that does
+// not resume anything, drops the error.
+struct forgetful_awaiter {
+  operation_state &state;
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) {
+    state.on_complete([](std::exception_ptr) { log("done"); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: the callback ignores the error it is given
+  }
+  void await_resume() {}
+};
+
+void resumes_outside_an_awaiter(operation_state &state,
+                                std::coroutine_handle<> h) {
+  state.on_complete([h](std::exception_ptr) { h.resume(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: the callback ignores the error it is given
+}
