@@ -46,10 +46,15 @@ void SuppressedExceptionCheck::checkHandlers(const FunctionDecl &Coroutine) {
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
       const CXXCatchStmt *Catch = Try->getHandler(I);
       // A handler is judged where its `catch` is spelled: inside a test
-      // framework's assertion macro it is not the user's. One in a macro
-      // of the analysed code is reported where the macro is used.
+      // framework's assertion macro it is not the user's, whatever the
+      // header filter says (a vendored framework included with -I is
+      // selected by the default one). One in a macro of the analysed file
+      // is reported where the macro is used.
       const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
-      if (!isAnalysedCode(Catch->getCatchLoc(), SM))
+      SourceLocation CatchLoc = Catch->getCatchLoc();
+      if (!isAnalysedCode(CatchLoc, SM) ||
+          (CatchLoc.isMacroID() &&
+           !SM.isInMainFile(SM.getSpellingLoc(CatchLoc))))
         continue;
       bool CatchAll = Catch->getCaughtType().isNull();
       bool Broad = CatchAll || catchesStdException(*Catch);
