@@ -22,6 +22,11 @@ Sets measured (whole-process wall time, median of N runs, one job):
   --instructions  the analysis's instruction count at 1x and 4x the
                generated function (valgrind), which a busy machine does not
                blur as it does wall time.
+  test-heavy   a generated GoogleTest file (Debian's gtest, copied so that
+               it is included with -I as a vendored framework is): many
+               TESTs whose coroutine lambdas make assertions, the shape
+               of async libraries' own test files; against clang++, and
+               the analysis share.
   one-line-N   generated code with N findings all on one line (minified or
                generated sources): time and peak memory of the CLI against
                the clang-tidy plugin on the same file (goal: at most 1.5x
@@ -35,6 +40,7 @@ machine; read them, do not assert them.
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -151,6 +157,53 @@ def generated_source(blocks):
     return "\n".join(lines) + "\n"
 
 
+def gtest_source(tests):
+    """TESTs that run an asio coroutine lambda full of assertions."""
+    lines = ["#include <gtest/gtest.h>", "#include <asio.hpp>",
+             "#include <string>", "#include <vector>", "",
+             "asio::awaitable<int> compute(int x) { co_return x * 2; }",
+             "asio::awaitable<std::string> name(int x) "
+             "{ co_return std::to_string(x); }", ""]
+    for i in range(tests):
+        lines.append("""TEST(Coroutines, Case%(i)d) {
+  asio::io_context io;
+  int result = 0;
+  std::vector<int> seen;
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    int v = co_await compute(%(i)d);
+    EXPECT_EQ(v, %(twice)d);
+    std::string s = co_await name(v);
+    EXPECT_FALSE(s.empty()) << "case " << %(i)d;
+    EXPECT_STREQ(s.c_str(), std::to_string(%(twice)d).c_str());
+    seen.push_back(v);
+    result = v;
+  }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  io.run();
+  EXPECT_EQ(result, %(twice)d);
+  EXPECT_EQ(seen.size(), 1u);
+  EXPECT_THROW(throw std::runtime_error("x"), std::runtime_error);
+}
+""" % {"i": i, "twice": 2 * i})
+    return "\n".join(lines) + "\n"
+
+
+def test_heavy(coroguard, tests, repeat, tmp):
+    if not os.path.isdir("/usr/include/gtest") or not os.path.exists(
+            "/usr/include/asio.hpp"):
+        print("test-heavy: needs Debian's googletest and libasio-dev")
+        return
+    shutil.copytree("/usr/include/gtest", os.path.join(tmp, "vendored", "gtest"))
+    path = os.path.join(tmp, "gtest_heavy.cpp")
+    with open(path, "w") as f:
+        f.write(gtest_source(tests))
+    flags = ["-std=c++20", "-DASIO_HAS_CO_AWAIT", "-DASIO_HAS_STD_COROUTINE",
+             "-I", os.path.join(tmp, "vendored")]
+    clang = clang_time([(tmp, flags + [path])], repeat)
+    run = [coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] + flags
+    report("test-heavy-%d" % tests, clang, timed(run, repeat),
+           timed(run[:1] + ["--checks=-*"] + run[1:], repeat))
+
+
 def commands_of(database):
     """(directory, flags) of each entry of a compile_commands.json, for
     clang++ -fsyntax-only: the compiler, -c and the output dropped."""
@@ -239,18 +292,23 @@ def main():
                         help="also count the analysis's instructions at 1x "
                         "and 4x the generated function with valgrind "
                         "(minutes)")
-    parser.add_argument("--only", choices=["corpus"],
+    parser.add_argument("--only", choices=["corpus", "test-heavy"],
                         help="measure only this set")
+    parser.add_argument("--tests", type=int, default=150,
+                        help="TESTs of the generated GoogleTest file")
     parser.add_argument("--one-line", type=int, nargs="*",
                         default=[20000, 60000],
                         help="findings per generated one-line file")
     args = parser.parse_args()
     coroguard = os.path.join(args.build, "bin", "coroguard")
 
-    if args.corpus:
+    if args.only in (None, "corpus") and args.corpus:
         with tempfile.TemporaryDirectory() as tmp:
             corpus_runs(coroguard, args.corpus, args.repeat, tmp)
-    if args.only == "corpus":
+    if args.only in (None, "test-heavy"):
+        with tempfile.TemporaryDirectory() as tmp:
+            test_heavy(coroguard, args.tests, args.repeat, tmp)
+    if args.only:
         return
 
     example_db = os.path.join(args.build, "example", "compile_commands.json")

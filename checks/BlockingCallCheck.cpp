@@ -175,33 +175,53 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
   return Slot.blocks() ? &Slot : nullptr;
 }
 
+/// The lambda an argument is, through the conversions of passing it.
+static const LambdaExpr *lambdaPassed(const Expr *Arg) {
+  for (unsigned Steps = 0; Arg && Steps < 8; ++Steps) {
+    Arg = Arg->IgnoreImplicit();
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Arg))
+      return Lambda;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Arg);
+        Construct && Construct->getNumArgs() == 1)
+      Arg = Construct->getArg(0);
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Arg))
+      Arg = Cast->getSubExpr();
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
+/// The call in \p S that \p Operator's lambda is an argument of.
+static const CallExpr *callPassing(const Stmt *S,
+                                   const CXXMethodDecl &Operator) {
+  if (!S)
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    for (const Expr *Arg : Call->arguments())
+      if (const LambdaExpr *Lambda = lambdaPassed(Arg);
+          Lambda && Lambda->getCallOperator() == &Operator)
+        return Call;
+  for (const Stmt *Child : S->children())
+    if (const CallExpr *Found = callPassing(Child, Operator))
+      return Found;
+  return nullptr;
+}
+
 std::vector<const VarDecl *>
 BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
   if (!Method || !Method->getParent()->isLambda() || FD.param_empty() ||
       model().model().resolvedContinuations().empty())
     return {};
-  // The lambda's enclosing call. The parent map is built only here, for
-  // lambda coroutines with parameters.
-  ASTContext &Ctx = FD.getASTContext();
-  for (const DynTypedNode &Parent : Ctx.getParents(*Method->getParent())) {
-    const auto *Lambda = Parent.get<LambdaExpr>();
-    if (!Lambda)
-      continue;
-    DynTypedNodeList Up = Ctx.getParents(*Lambda);
-    while (!Up.empty()) {
-      if (const auto *Call = Up[0].get<CallExpr>()) {
-        if (!model().isResolvedContinuation(*Call))
-          return {};
-        std::vector<const VarDecl *> Params(FD.param_begin(), FD.param_end());
-        return Params;
-      }
-      if (!Up[0].get<Expr>())
-        return {};
-      Up = Ctx.getParents(Up[0]);
-    }
-  }
-  return {};
+  // The call the lambda is given to, in the function it is written in.
+  const auto *Outer =
+      dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+  const CallExpr *Call =
+      Outer ? callPassing(Outer->getBody(), *Method) : nullptr;
+  if (!Call || !model().isResolvedContinuation(*Call))
+    return {};
+  return std::vector<const VarDecl *>(FD.param_begin(), FD.param_end());
 }
 
 void BlockingCallCheck::report(const Expr &At, const FunctionDecl &Coroutine,
@@ -298,36 +318,28 @@ void BlockingCallCheck::reportDirect(const Expr &E,
 
 /// Whether \p Coroutine is a lambda that an offload function runs on a
 /// thread pool (`co_await co_spawn(pool, [] -> awaitable<T> {...},
-/// use_awaitable)`): its thread is there to block.
+/// use_awaitable)`): its thread is there to block. The call is found in
+/// the function the lambda is written in, not through the AST's parent
+/// map, which is costly to build on a large translation unit.
 static bool isOffloadedToAPool(const FunctionDecl &Coroutine,
                                ModelQueries &Model) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Coroutine);
-  if (!Method || !Method->getParent()->isLambda())
+  if (!Method || !Method->getParent()->isLambda() ||
+      Model.model().blockingExecutors().empty())
     return false;
-  ASTContext &Context = Coroutine.getASTContext();
-  DynTypedNodeList Parents = Context.getParents(*Method->getParent());
-  for (unsigned Depth = 0; Depth < 8 && !Parents.empty(); ++Depth) {
-    if (const auto *Call = Parents[0].get<CallExpr>()) {
-      if (!Model.isOffloadCall(*Call))
-        return false;
-      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-        if (Model.isBlockingExecutor(
-                Member->getImplicitObjectArgument()->getType()))
-          return true;
-      return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-        return Model.isBlockingExecutor(Arg->getType());
-      });
-    }
-    // The lambda, then the wrappers of the argument it is.
-    if (!Parents[0].get<LambdaExpr>() && !Parents[0].get<ImplicitCastExpr>() &&
-        !Parents[0].get<MaterializeTemporaryExpr>() &&
-        !Parents[0].get<CXXBindTemporaryExpr>() &&
-        !Parents[0].get<CXXConstructExpr>() &&
-        !Parents[0].get<CXXFunctionalCastExpr>())
-      return false;
-    Parents = Context.getParents(Parents[0]);
-  }
-  return false;
+  const auto *Outer =
+      dyn_cast<FunctionDecl>(Method->getParent()->getDeclContext());
+  const CallExpr *Call =
+      Outer ? callPassing(Outer->getBody(), *Method) : nullptr;
+  if (!Call || !Model.isOffloadCall(*Call))
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    if (Model.isBlockingExecutor(
+            Member->getImplicitObjectArgument()->getType()))
+      return true;
+  return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+    return Model.isBlockingExecutor(Arg->getType());
+  });
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {

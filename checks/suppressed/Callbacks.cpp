@@ -47,14 +47,36 @@ static const VarDecl *writtenCapture(const Stmt *Body,
   return nullptr;
 }
 
-/// The function whose body holds \p S.
-static const FunctionDecl *enclosingFunction(const Stmt &S,
-                                             ASTContext &Context) {
-  DynTypedNodeList Parents = Context.getParents(S);
-  for (unsigned Depth = 0; Depth < 64 && !Parents.empty(); ++Depth) {
-    if (const auto *F = Parents[0].get<FunctionDecl>())
-      return F;
-    Parents = Context.getParents(Parents[0]);
+/// Whether \p S is or holds \p Target.
+static bool holds(const Stmt *S, const Stmt *Target) {
+  if (!S)
+    return false;
+  if (S == Target)
+    return true;
+  for (const Stmt *Child : S->children())
+    if (holds(Child, Target))
+      return true;
+  return false;
+}
+
+/// The statement that follows the one holding \p Target in the innermost
+/// block of \p S that holds it; null if it is the last one. Found by a walk
+/// of one function body rather than through the AST's parent map, which is
+/// costly to build on a large translation unit.
+static const Stmt *statementAfter(const Stmt *S, const Stmt *Target) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  for (const Stmt *Child : S->children()) {
+    if (!holds(Child, Target))
+      continue;
+    // The innermost block that holds it first.
+    if (const Stmt *Inner = statementAfter(Child, Target))
+      return Inner;
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      const auto *It = llvm::find(Block->body(), Child);
+      return std::next(It) != Block->body_end() ? *std::next(It) : nullptr;
+    }
+    return nullptr;
   }
   return nullptr;
 }
@@ -87,8 +109,9 @@ bool SuppressedExceptionCheck::passesErrorOn(const LambdaExpr &Callback,
   // Continuation plumbing in an awaiter: the callback resumes the waiting
   // coroutine, and await_resume reads the result, error included, from the
   // state the operation shares.
-  if (const auto *Suspend =
-          dyn_cast_or_null<CXXMethodDecl>(enclosingFunction(Call, *AST));
+  const auto *Outer =
+      dyn_cast<FunctionDecl>(Callback.getLambdaClass()->getDeclContext());
+  if (const auto *Suspend = dyn_cast_or_null<CXXMethodDecl>(Outer);
       Suspend && Suspend->getIdentifier() &&
       Suspend->getName() == "await_suspend" &&
       resumesACoroutine(Callback.getBody()))
@@ -106,20 +129,8 @@ bool SuppressedExceptionCheck::passesErrorOn(const LambdaExpr &Callback,
   const VarDecl *Flag = writtenCapture(Callback.getBody(), Callback);
   if (!Flag)
     return false;
-  DynTypedNodeList Parents = AST->getParents(Call);
-  const Stmt *Statement = &Call;
-  for (unsigned Depth = 0; Depth < 4 && !Parents.empty(); ++Depth) {
-    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
-      const auto *It = llvm::find(Block->body(), Statement);
-      return It != Block->body_end() && std::next(It) != Block->body_end() &&
-             isAssertion(*std::next(It)) && mentionsDecl(*std::next(It), Flag);
-    }
-    Statement = Parents[0].get<Stmt>();
-    if (!Statement)
-      return false;
-    Parents = AST->getParents(*Statement);
-  }
-  return false;
+  const Stmt *Next = Outer ? statementAfter(Outer->getBody(), &Call) : nullptr;
+  return Next && isAssertion(Next) && mentionsDecl(Next, Flag);
 }
 
 void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
