@@ -289,13 +289,9 @@ void BlockingCallCheck::reportDirect(const Expr &E,
     Why = whyNotAwaitable(E, Coroutine);
     if (Why.empty()) {
       rewrites::RewriteNodes Nodes(Coroutine.getASTContext());
-      llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+      Hints = fixItsOr(
           rewrites::replaceCall(*Call, Form->Text, Form->Include, Nodes), Nodes,
-          includes());
-      if (Made)
-        Hints = std::move(*Made);
-      else
-        Why = rewrites::reasonOf(Made.takeError());
+          Why);
     }
   } else if (!Blocking.Replacements.empty()) {
     Why = "its awaitable form is known for other coroutine types or "
@@ -310,10 +306,7 @@ void BlockingCallCheck::reportDirect(const Expr &E,
     for (const FixItHint &Hint : Hints)
       Diag << Hint;
   }
-  if (!Why.empty())
-    diag(Coroutine.getASTContext().getSourceManager().getFileLoc(Loc),
-         "no fix-it: %0", DiagnosticIDs::Note)
-        << Why;
+  noteNoFix(Loc, Why, Coroutine.getASTContext().getSourceManager());
 }
 
 /// Whether \p Coroutine is a lambda that an offload function runs on a

@@ -156,6 +156,23 @@ void CoroGuardCheck::explainNoFix(llvm::Error Reason, SourceLocation Fallback) {
       });
 }
 
+std::vector<FixItHint>
+CoroGuardCheck::fixItsOr(llvm::Expected<transformer::EditGenerator> Edits,
+                         rewrites::RewriteNodes &Nodes, std::string &Why) {
+  llvm::Expected<std::vector<FixItHint>> Made =
+      rewrites::fixItsOf(std::move(Edits), Nodes, includes());
+  if (Made)
+    return std::move(*Made);
+  Why = rewrites::reasonOf(Made.takeError());
+  return {};
+}
+
+void CoroGuardCheck::noteNoFix(SourceLocation Loc, llvm::StringRef Why,
+                               const SourceManager &SM) {
+  if (!Why.empty())
+    diag(SM.getFileLoc(Loc), "no fix-it: %0", DiagnosticIDs::Note) << Why;
+}
+
 void CoroGuardCheck::onStartOfTranslationUnit() {
   forgetSharedLifetimes();
   Reported.clear();

@@ -12,6 +12,7 @@
 
 #include "analysis/MayThrow.h"
 #include "queries/ModelQueries.h"
+#include "rewrites/Rewrite.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeSorter.h"
@@ -71,6 +72,15 @@ protected:
   /// Shows why a finding has no fix-it (a rewrites::NoFixReason): a note
   /// at the reason's place, or at \p Fallback.
   void explainNoFix(llvm::Error Reason, SourceLocation Fallback);
+  /// The fix-its of \p Edits (made with \p Nodes and the shared include
+  /// inserter); when there are none, \p Why says why.
+  std::vector<FixItHint>
+  fixItsOr(llvm::Expected<transformer::EditGenerator> Edits,
+           rewrites::RewriteNodes &Nodes, std::string &Why);
+  /// The note `no fix-it: <Why>` at \p Loc (its file location), if \p Why
+  /// says anything.
+  void noteNoFix(SourceLocation Loc, llvm::StringRef Why,
+                 const SourceManager &SM);
 
   /// Reports \p Loc once per translation unit: templates are reported for
   /// the code as written, not once per instantiation.

@@ -88,10 +88,7 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
       for (const FixItHint &Hint : Hints)
         Diag << Hint;
     }
-    if (!Why.empty())
-      diag(Function.getASTContext().getSourceManager().getFileLoc(Loc),
-           "no fix-it: %0", DiagnosticIDs::Note)
-          << Why;
+    noteNoFix(Loc, Why, Function.getASTContext().getSourceManager());
   });
 }
 

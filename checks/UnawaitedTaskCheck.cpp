@@ -129,10 +129,7 @@ void UnawaitedTaskCheck::checkDiscardedCall(const DiscardedCall &Dropped,
     for (const FixItHint &Hint : Hints)
       Diag << Hint;
   }
-  if (!Why.empty())
-    diag(Function.getASTContext().getSourceManager().getFileLoc(Loc),
-         "no fix-it: %0", DiagnosticIDs::Note)
-        << Why;
+  noteNoFix(Loc, Why, Function.getASTContext().getSourceManager());
 }
 
 COROGUARD_CHECK_FACTORY(UnawaitedTaskCheck)

@@ -161,14 +161,9 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
                                    "std::exception_ptr only");
     if (Form) {
       rewrites::RewriteNodes Nodes(*AST);
-      llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
-          rewrites::handleInCallback(*Callback, *Ignored, *Form,
-                                     errorReporter(), Nodes),
-          Nodes, includes());
-      if (Made)
-        Hints = std::move(*Made);
-      else
-        Why = rewrites::reasonOf(Made.takeError());
+      Hints = fixItsOr(rewrites::handleInCallback(*Callback, *Ignored, *Form,
+                                                  errorReporter(), Nodes),
+                       Nodes, Why);
     } else {
       Why = rewrites::reasonOf(Form.takeError());
     }
@@ -179,10 +174,7 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
       for (const FixItHint &Hint : Hints)
         Diag << Hint;
     }
-    if (!Why.empty())
-      diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
-           DiagnosticIDs::Note)
-          << Why;
+    noteNoFix(Loc, Why, AST->getSourceManager());
   }
 }
 

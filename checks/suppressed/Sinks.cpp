@@ -188,25 +188,18 @@ void SuppressedExceptionCheck::reportSinkFunction(const CallExpr &Call,
     llvm::StringMap<std::string> Values;
     Values["reporter"] = errorReporter().str();
     rewrites::RewriteNodes Nodes(*AST);
-    llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
+    Hints = fixItsOr(
         rewrites::replaceCall(
             Call, rewrites::expandTemplate(Sink->ReportingReplacement, Values),
             "<exception>", Nodes),
-        Nodes, includes());
-    if (Made)
-      Hints = std::move(*Made);
-    else
-      Why = rewrites::reasonOf(Made.takeError());
+        Nodes, Why);
   }
   {
     auto Diag = diag(Loc, Message) << Call.getDirectCallee()->getDeclName();
     for (const FixItHint &Hint : Hints)
       Diag << Hint;
   }
-  if (!Why.empty())
-    diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
-         DiagnosticIDs::Note)
-        << Why;
+  noteNoFix(Loc, Why, AST->getSourceManager());
 }
 
 void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
@@ -344,14 +337,10 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
         Why = "the model gives '" + Sink->Name + "' no handler to write";
       } else {
         rewrites::RewriteNodes Nodes(*AST);
-        llvm::Expected<std::vector<FixItHint>> Made = rewrites::fixItsOf(
-            rewrites::replaceToken(
-                *Token, rewrites::expandTemplate(Text, Values), Nodes),
-            Nodes, includes());
-        if (Made)
-          Hints = std::move(*Made);
-        else
-          Why = rewrites::reasonOf(Made.takeError());
+        Hints =
+            fixItsOr(rewrites::replaceToken(
+                         *Token, rewrites::expandTemplate(Text, Values), Nodes),
+                     Nodes, Why);
       }
     } else {
       Why = rewrites::reasonOf(Form.takeError());
@@ -364,10 +353,7 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
       for (const FixItHint &Hint : Hints)
         Diag << Hint;
     }
-    if (!Why.empty())
-      diag(AST->getSourceManager().getFileLoc(Loc), "no fix-it: %0",
-           DiagnosticIDs::Note)
-          << Why;
+    noteNoFix(Loc, Why, AST->getSourceManager());
     return;
   }
 }
