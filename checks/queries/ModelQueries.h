@@ -206,7 +206,8 @@ private:
   llvm::ArrayRef<std::string> aliasesOf(llvm::StringRef RealName,
                                         ASTContext &Context);
   /// Appends the aliases of each of \p Names to it.
-  template <class Vector> void addAliases(Vector &Names, ASTContext &Context);
+  void addAliases(llvm::SmallVectorImpl<std::string> &Names,
+                  ASTContext &Context);
   void resolveModelNames(ASTContext &Context);
   TaskKind inferTaskKind(const CXXRecordDecl &RD);
   /// Whether \p CallOrConstruct calls a function named in \p Table.
