@@ -71,6 +71,39 @@ harness = " ".join([
 mock_flags = "-std=c++20 -nostdinc -isystem %s -isystem %s" % (
     os.path.join(inputs, "std"), os.path.join(inputs, "posix"))
 
+# `lit --param headers=real`: the same tests against the machine's real
+# headers where Debian ships them. %mock_flags gives libstdc++ and glibc,
+# and the mock directory of each library installed here (asio, Boost.Asio
+# and Beast; Boost.Thread and Abseil) becomes an empty one, so <asio.hpp> is the real header. Libraries Debian
+# does not ship keep their mocks. A test that cannot hold on real headers
+# says why in an `UNSUPPORTED: real-headers` line.
+real_headers = lit_config.params.get("headers", "mock") == "real"
+if lit_config.params.get("headers", "mock") not in ("mock", "real"):
+    lit_config.fatal("--param headers= takes 'mock' or 'real'")
+if real_headers:
+    config.available_features.add("real-headers")
+    # asio 1.22 and Boost.Asio 1.81 enable co_await only for GCC, or for
+    # clang with <experimental/coroutine>; a project built with clang
+    # defines these itself.
+    mock_flags = "-std=c++20 -DASIO_HAS_CO_AWAIT -DASIO_HAS_STD_COROUTINE" \
+        " -DBOOST_ASIO_HAS_CO_AWAIT -DBOOST_ASIO_HAS_STD_COROUTINE"
+    empty = os.path.join(config.test_exec_root, "no-mock-headers")
+    os.makedirs(empty, exist_ok=True)
+    if os.path.exists("/usr/include/asio.hpp") \
+            and os.path.exists("/usr/include/boost/asio.hpp"):
+        # Applied before %inputs (lit substitutes in order).
+        config.substitutions.append(("%inputs/asio", empty))
+    if os.path.exists("/usr/include/absl/synchronization/mutex.h") \
+            and os.path.exists("/usr/include/boost/thread.hpp"):
+        config.substitutions.append(("%inputs/sync", empty))
+else:
+    config.available_features.add("mock-headers")
+
+# The fronts share one analysis and are tested on the mock headers; on the
+# real ones the declarations are what is under test, so the CLI suffices
+# (a test's own --fronts still wins: the harness takes the last one).
+if real_headers:
+    harness += " --fronts=cli"
 config.substitutions.append(("%check_coroguard", harness))
 config.substitutions.append(("%mock_flags", mock_flags))
 config.substitutions.append(("%coroguard_clangd", tools["coroguard_clangd"]))

@@ -46,7 +46,7 @@ acme::co_mutex table_mutex;
 
 testlib::task<int> inferred_async_mutex() {
   co_await table_mutex.lock_async();
-  std::lock_guard<acme::co_mutex> guard(table_mutex);
+  std::lock_guard<acme::co_mutex> guard(table_mutex, std::adopt_lock);
   co_return co_await query();
 }
 

@@ -5,6 +5,7 @@
 // (lock-across-suspend-upstream.test).
 
 #include <mutex>
+#include <shared_mutex>
 #include <task.h>
 #include <utility>
 

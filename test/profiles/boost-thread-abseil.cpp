@@ -5,7 +5,7 @@
 
 #include <absl/synchronization/mutex.h>
 #include <absl/time/clock.h>
-#include <boost/thread/mutex.hpp>
+#include <boost/thread.hpp>
 #include <chrono>
 #include <task.h>
 
@@ -56,7 +56,7 @@ task<> absl_releasable_held(bool early) {
 }
 
 task<> sleeps() {
-  boost::this_thread::sleep_for(std::chrono::milliseconds(5));
+  boost::this_thread::sleep_for(boost::chrono::milliseconds(5));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'boost::this_thread::sleep_for' blocks the thread inside coroutine 'sleeps'; use an awaitable timer instead
   absl::SleepFor(absl::Milliseconds(5));
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'absl::SleepFor' blocks the thread inside coroutine 'sleeps'; use an awaitable timer instead

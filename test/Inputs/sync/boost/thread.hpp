@@ -1,5 +1,5 @@
 #pragma once
-// Boost.Thread, declarations only: the shapes coroguard's model names.
+// Boost.Thread (the umbrella header), declarations only: the shapes coroguard's model names.
 #include <chrono>
 namespace boost {
 template <class M> class unique_lock;
@@ -47,8 +47,16 @@ public:
   void join();
   void detach();
 };
+// Boost.Thread's sleeps take Boost.Chrono durations, not std::chrono's.
+namespace chrono {
+template <class R, class P> class duration {
+public:
+  explicit duration(const R &r);
+};
+struct milli;
+typedef duration<long long, milli> milliseconds;
+} // namespace chrono
 namespace this_thread {
-template <class R, class P>
-void sleep_for(const std::chrono::duration<R, P> &d);
+template <class R, class P> void sleep_for(const chrono::duration<R, P> &d);
 } // namespace this_thread
 } // namespace boost
