@@ -42,6 +42,37 @@ const DeclContext *scopeOf(const NamedDecl *D) {
   return nullptr;
 }
 
+/// The class a base specifier names, a dependent base of a template
+/// pattern (`__basic_future<R>`) included: its template's pattern.
+const CXXRecordDecl *baseClass(const CXXBaseSpecifier &Base) {
+  QualType T = Base.getType();
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD->getDefinition();
+  if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+    if (const auto *Template = dyn_cast_or_null<ClassTemplateDecl>(
+            Spec->getTemplateName().getAsTemplateDecl()))
+      return Template->getTemplatedDecl()->getDefinition();
+  return nullptr;
+}
+
+/// What \p Name finds in \p Scope: a class's own members, else those of its
+/// bases, nearest first, as qualified lookup into a class finds
+/// `std::future::wait` in `std::__basic_future`.
+DeclContext::lookup_result lookupIn(const DeclContext *Scope,
+                                    DeclarationName Name, unsigned Depth = 0) {
+  DeclContext::lookup_result Own = Scope->lookup(Name);
+  const auto *RD = dyn_cast<CXXRecordDecl>(Scope);
+  if (!Own.empty() || !RD || Depth > 8)
+    return Own;
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (const CXXRecordDecl *BaseRD = baseClass(Base)) {
+      DeclContext::lookup_result Found = lookupIn(BaseRD, Name, Depth + 1);
+      if (!Found.empty())
+        return Found;
+    }
+  return Own;
+}
+
 } // namespace
 
 llvm::SmallVector<const NamedDecl *, 2>
@@ -58,7 +89,7 @@ lookupQualifiedName(llvm::StringRef Name, ASTContext &Context) {
     bool Last = I + 1 == Parts.size();
     llvm::SmallVector<const DeclContext *, 2> Next;
     for (const DeclContext *Scope : Scopes)
-      for (const NamedDecl *D : Scope->lookup(Part)) {
+      for (const NamedDecl *D : lookupIn(Scope, Part)) {
         const NamedDecl *Target = denoted(D);
         if (!Target)
           continue;

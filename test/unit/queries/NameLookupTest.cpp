@@ -47,6 +47,25 @@ TEST(NameLookupTest, ThroughUsingDeclarationsAliasesAndInlineNamespaces) {
   EXPECT_EQ(resolve(Code, "net::detached"), Names{"net::detached"});
 }
 
+TEST(NameLookupTest, MembersOfBaseClasses) {
+  // libstdc++ declares std::future::wait in its base __basic_future.
+  test::ParsedCode Code(
+      "namespace s { template <class R> class basic_f { public: void wait(); "
+      "};\n"
+      "template <class R> class fut : public basic_f<R> { public: R get(); "
+      "};\n"
+      "class plain_base { public: void close(); };\n"
+      "class sock : public plain_base { public: void close(int); };\n"
+      "class stream : public sock {}; }\n",
+      {});
+  ASSERT_TRUE(Code.valid());
+  EXPECT_EQ(resolve(Code, "s::fut::wait"), Names{"s::basic_f::wait"});
+  EXPECT_EQ(resolve(Code, "s::fut::get"), Names{"s::fut::get"});
+  // The nearest declaration hides the bases' ones.
+  EXPECT_EQ(resolve(Code, "s::stream::close"), Names{"s::sock::close"});
+  EXPECT_TRUE(resolve(Code, "s::fut::missing").empty());
+}
+
 TEST(NameLookupTest, NothingForNamesThatAreNotDeclared) {
   test::ParsedCode Code("namespace a { class b { public: b(int); }; }\n", {});
   ASSERT_TRUE(Code.valid());
