@@ -92,7 +92,7 @@ std::optional<BlockingInfo> BlockingCallCheck::blocksDirectly(const Expr &E,
     return std::nullopt;
   if (Call && (Info->DescriptorArgument || Info->FlagsArgument) &&
       Descriptors.isNonBlocking(*Call, Info->DescriptorArgument,
-                                Info->FlagsArgument, In.Function))
+                                Info->FlagsArgument, In.Function, model()))
     return std::nullopt;
   return Info;
 }

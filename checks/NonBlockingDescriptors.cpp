@@ -63,10 +63,32 @@ llvm::StringRef calleeName(const CallExpr &Call) {
   return Callee && Callee->getIdentifier() ? Callee->getName() : "";
 }
 
+/// Whether \p S names one of the model's nonBlockingOptions, also in the
+/// initialiser of a local variable it names (an options object built
+/// before the call).
+bool mentionsOption(const Stmt *S, ModelQueries &Model, unsigned Depth = 0) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
+    if (Model.isNonBlockingOption(*Ref->getDecl()))
+      return true;
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Depth == 0 && Var->isLocalVarDecl() && Var->getInit())
+      return mentionsOption(Var->getInit(), Model, Depth + 1);
+    return false;
+  }
+  for (const Stmt *Child : S->children())
+    if (mentionsOption(Child, Model, Depth))
+      return true;
+  return false;
+}
+
 class Scanner : public RecursiveASTVisitor<Scanner> {
 public:
-  Scanner(ASTContext &Ctx, llvm::DenseSet<const Decl *> &Out)
-      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Out(Out) {}
+  Scanner(ASTContext &Ctx, ModelQueries &Model,
+          llvm::DenseSet<const Decl *> &Out)
+      : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Model(Model),
+        Out(Out) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -95,6 +117,17 @@ public:
     return true;
   }
 
+  // sock.blocking(socket::blocking_t::no): a library option set on the
+  // object that holds the descriptor.
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+          return mentionsOption(Arg, Model);
+        }))
+      if (const Decl *D = holder(Call->getImplicitObjectArgument()))
+        Out.insert(D);
+    return true;
+  }
+
   bool VisitVarDecl(VarDecl *Var) {
     if (Var->getInit() && createsNonBlocking(Var->getInit()))
       Out.insert(Var);
@@ -119,18 +152,27 @@ public:
 private:
   /// A call that creates a descriptor with a non-blocking flag:
   /// socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0), accept4(..,
-  /// SOCK_NONBLOCK), open(path, O_RDONLY | O_NONBLOCK).
+  /// SOCK_NONBLOCK), open(path, O_RDONLY | O_NONBLOCK), or with a library
+  /// option: make_socket(socket::options{..., blocking_t::no}).
   bool createsNonBlocking(const Expr *E) {
-    const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-    return Call && llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
-             return mentions(Arg, SM, LO, [](llvm::StringRef N) {
-               return isNonBlockingFlag(N);
-             });
-           });
+    E = E->IgnoreUnlessSpelledInSource();
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    else
+      return false;
+    return llvm::any_of(Args, [&](const Expr *Arg) {
+      return mentions(Arg, SM, LO,
+                      [](llvm::StringRef N) { return isNonBlockingFlag(N); }) ||
+             mentionsOption(Arg, Model);
+    });
   }
 
   const SourceManager &SM;
   const LangOptions &LO;
+  ModelQueries &Model;
   llvm::DenseSet<const Decl *> &Out;
 };
 
@@ -159,9 +201,9 @@ void NonBlockingDescriptors::reset() {
   LastRetryCheck.clear();
 }
 
-void NonBlockingDescriptors::scan(ASTContext &Ctx) {
+void NonBlockingDescriptors::scan(ASTContext &Ctx, ModelQueries &Model) {
   Scanned = true;
-  Scanner(Ctx, NonBlocking).TraverseDecl(Ctx.getTranslationUnitDecl());
+  Scanner(Ctx, Model, NonBlocking).TraverseDecl(Ctx.getTranslationUnitDecl());
 }
 
 bool NonBlockingDescriptors::retriesOnEAGAIN(const CallExpr &Call,
@@ -179,7 +221,8 @@ bool NonBlockingDescriptors::retriesOnEAGAIN(const CallExpr &Call,
 bool NonBlockingDescriptors::isNonBlocking(const CallExpr &Call,
                                            std::optional<unsigned> Descriptor,
                                            std::optional<unsigned> Flags,
-                                           const FunctionDecl &Enclosing) {
+                                           const FunctionDecl &Enclosing,
+                                           ModelQueries &Model) {
   ASTContext &Ctx = Enclosing.getASTContext();
   if (Flags && *Flags < Call.getNumArgs() &&
       mentions(
@@ -191,9 +234,14 @@ bool NonBlockingDescriptors::isNonBlocking(const CallExpr &Call,
   if (retriesOnEAGAIN(Call, Enclosing))
     return true;
   if (!Scanned)
-    scan(Ctx);
+    scan(Ctx, Model);
   const Decl *D = holder(Call.getArg(*Descriptor));
-  return D && NonBlocking.count(D);
+  if (!D)
+    return false;
+  if (NonBlocking.count(D))
+    return true;
+  const auto *Holder = dyn_cast<ValueDecl>(D);
+  return Holder && Model.isNonBlockingType(Holder->getType());
 }
 
 } // namespace clang::coroguard

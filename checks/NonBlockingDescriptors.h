@@ -7,7 +7,11 @@
 //   created with SOCK_NONBLOCK / O_NONBLOCK / EFD_NONBLOCK / ... (socket,
 //   accept4, open, pipe2, eventfd...), or set so with fcntl(F_SETFL,
 //   O_NONBLOCK) or ioctl(FIONBIO), in the same function or elsewhere (the
-//   owning class's constructor);
+//   owning class's constructor); or by a library option of the model's
+//   nonBlockingOptions, passed to the call that creates the descriptor
+//   (directly or in an options object) or to a member call on its holder;
+// - it is reached through an object of the model's nonBlockingTypes (a
+//   class whose constructors make its descriptors non-blocking);
 // - the function compares a result against EAGAIN or EWOULDBLOCK after the
 //   call: it is written for a non-blocking descriptor.
 //
@@ -17,6 +21,8 @@
 
 #ifndef COROGUARD_CHECKS_NONBLOCKINGDESCRIPTORS_H
 #define COROGUARD_CHECKS_NONBLOCKINGDESCRIPTORS_H
+
+#include "queries/ModelQueries.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -34,13 +40,13 @@ public:
   /// of \p Enclosing, does not block.
   bool isNonBlocking(const CallExpr &Call, std::optional<unsigned> Descriptor,
                      std::optional<unsigned> Flags,
-                     const FunctionDecl &Enclosing);
+                     const FunctionDecl &Enclosing, ModelQueries &Model);
 
   /// Forgets what was learnt: a new translation unit starts.
   void reset();
 
 private:
-  void scan(ASTContext &Ctx);
+  void scan(ASTContext &Ctx, ModelQueries &Model);
   bool retriesOnEAGAIN(const CallExpr &Call, const FunctionDecl &Enclosing);
 
   bool Scanned = false;

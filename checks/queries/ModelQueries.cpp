@@ -547,9 +547,9 @@ bool ModelQueries::isOffloadCall(const CallExpr &Call) {
   return false;
 }
 
-bool ModelQueries::isBlockingExecutor(QualType T) {
-  if (T.isNull() || Model->blockingExecutors().empty())
-    return false;
+/// The class of the object \p T refers or points to, through references,
+/// pointers and the standard smart pointers; null if there is none.
+static QualType objectBehind(QualType T) {
   T = T.getNonReferenceType();
   if (const auto *Pointer = T->getAs<PointerType>())
     T = Pointer->getPointeeType();
@@ -561,11 +561,15 @@ bool ModelQueries::isBlockingExecutor(QualType T) {
       Spec->isInStdNamespace() && Spec->getName().ends_with("_ptr"))
     T = Spec->getTemplateArgs()[0].getAsType();
   if (T->isDependentType() || !T->getAsCXXRecordDecl())
+    return QualType();
+  return T;
+}
+
+bool ModelQueries::isBlockingExecutor(QualType T) {
+  if (T.isNull() || Model->blockingExecutors().empty())
     return false;
-  for (const std::string &Name : typeNames(T))
-    if (ResourceModel::find(Model->blockingExecutors(), Name))
-      return true;
-  return false;
+  T = objectBehind(T);
+  return !T.isNull() && findByType(Model->blockingExecutors(), T) != nullptr;
 }
 
 bool ModelQueries::calls(const Expr &E,
@@ -656,6 +660,21 @@ bool ModelQueries::isFunctionSink(const CallExpr &Call) {
 bool ModelQueries::isCallbackSink(const CallExpr &Call) {
   return sinkOfKind(*Model, calleeNames(Call),
                     ExceptionSinkEntry::Kind::Callback) != nullptr;
+}
+
+bool ModelQueries::isNonBlockingOption(const ValueDecl &D) {
+  if (Model->nonBlockingOptions().empty() || !D.getIdentifier() ||
+      !isa<EnumConstantDecl, VarDecl>(D))
+    return false;
+  return ResourceModel::find(Model->nonBlockingOptions(),
+                             D.getQualifiedNameAsString()) != nullptr;
+}
+
+bool ModelQueries::isNonBlockingType(QualType T) {
+  if (T.isNull() || Model->nonBlockingTypes().empty())
+    return false;
+  T = objectBehind(T);
+  return !T.isNull() && findByType(Model->nonBlockingTypes(), T) != nullptr;
 }
 
 bool ModelQueries::isErrorCarrier(QualType T) {

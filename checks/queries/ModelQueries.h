@@ -154,6 +154,12 @@ public:
   /// Whether \p T (through references, pointers and smart pointers) is one
   /// of the model's blockingExecutors: a thread pool or its executor.
   bool isBlockingExecutor(QualType T);
+  /// A constant of the model's nonBlockingOptions
+  /// (`coro::net::socket::blocking_t::no`).
+  bool isNonBlockingOption(const ValueDecl &D);
+  /// Whether \p T (through references, pointers and smart pointers) is one
+  /// of the model's nonBlockingTypes: its descriptors never block.
+  bool isNonBlockingType(QualType T);
   /// A call or construction of one of the model's reporting functions.
   bool isReportingCall(const Expr &CallOrConstruct);
   /// A call of one of the model's readyFunctions (make_ready_future).

@@ -2,10 +2,13 @@
 // RUN: %check_coroguard --compile-fixed %s coroguard-* %t -- %mock_flags -isystem %inputs/libcoro
 
 #include <coro/coro.hpp>
+#include <coro/net/socket.hpp>
+#include <coro/net/tcp/client.hpp>
 #include <exception>
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 #include <utility>
 
 coro::task<int> fetch(int key);
@@ -107,6 +110,40 @@ coro::task<void> async_locks(coro::mutex &m,
 coro::task<void> local_pool() {
   coro::thread_pool tp{coro::thread_pool::options{.thread_count = 2}};
   co_await tp.schedule();
+  co_await store(1, 1);
+}
+
+// A descriptor made non-blocking by a libcoro option (make_socket with
+// blocking_t::no, socket::blocking(blocking_t::no)) or owned by a class
+// whose constructors do so (tcp::client): its writes do not block.
+coro::task<void> nonblocking_sockets(std::shared_ptr<coro::io_scheduler> s) {
+  using coro::net::socket;
+  auto a = coro::net::make_socket(socket::options{
+      coro::net::domain_t::ipv4, socket::type_t::tcp, socket::blocking_t::no});
+  ::write(a.native_handle(), "a", 1);
+  socket::options opts{coro::net::domain_t::ipv6, socket::type_t::udp,
+                       socket::blocking_t::no};
+  socket b = coro::net::make_socket(opts);
+  ::write(b.native_handle(), "b", 1);
+  socket c{::dup(0)};
+  c.blocking(socket::blocking_t::no);
+  ::write(c.native_handle(), "c", 1);
+  coro::net::tcp::client client{s, {.port = 80}};
+  ::write(client.socket().native_handle(), "d", 1);
+  co_await store(1, 1);
+}
+
+// Positive: the same calls on a socket left blocking.
+coro::task<void> blocking_socket() {
+  using coro::net::socket;
+  auto a = coro::net::make_socket(socket::options{
+      coro::net::domain_t::ipv4, socket::type_t::tcp, socket::blocking_t::yes});
+  ::write(a.native_handle(), "a", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the thread inside coroutine 'blocking_socket'
+  socket c{::dup(0)};
+  c.blocking(socket::blocking_t::yes);
+  ::write(c.native_handle(), "c", 1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'write' blocks the thread inside coroutine 'blocking_socket'
   co_await store(1, 1);
 }
 

@@ -8,6 +8,7 @@ ssize_t write(int fd, const void *buf, size_t count);
 unsigned int sleep(unsigned int seconds);
 int usleep(unsigned int usec);
 int close(int fd);
+int dup(int fd);
 pid_t fork(void);
 int pipe(int fds[2]);
 int pipe2(int fds[2], int flags);
