@@ -4,6 +4,7 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 
 namespace clang::coroguard {
@@ -47,7 +48,24 @@ public:
       return true;
     std::string Signature;
     llvm::raw_string_ostream OS(Signature);
-    F->printQualifiedName(OS, Policy);
+    std::string Name;
+    llvm::raw_string_ostream NameOS(Name);
+    F->printQualifiedName(NameOS, Policy);
+    SourceLocation NameLoc = F->getLocation();
+    if (NameLoc.isMacroID() &&
+        SM.isWrittenInScratchSpace(SM.getSpellingLoc(NameLoc))) {
+      // A name pasted together by a macro may hold a number the
+      // preprocessor made up (`test_##__COUNTER__`, `__LINE__`): Catch2's
+      // and doctest's TEST_CASE. Such numbers change when a test is added
+      // above; the macro's line (`TEST_CASE("adds")`) names the function
+      // instead.
+      for (char &C : Name)
+        if (llvm::isDigit(C))
+          C = '#';
+      OS << Name << " at " << lineTextWithoutSpaces(Begin);
+    } else {
+      OS << Name;
+    }
     OS << '(';
     for (unsigned I = 0; I < F->getNumParams(); ++I)
       OS << (I ? ", " : "")
@@ -64,6 +82,23 @@ public:
   }
 
 private:
+  /// The line holding \p Loc (a file location), whitespace left out.
+  std::string lineTextWithoutSpaces(SourceLocation Loc) const {
+    bool Invalid = false;
+    llvm::StringRef Buffer = SM.getBufferData(SM.getFileID(Loc), &Invalid);
+    if (Invalid)
+      return "";
+    unsigned Offset = SM.getFileOffset(Loc);
+    size_t Start = Buffer.rfind('\n', Offset);
+    Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
+    size_t End = Buffer.find('\n', Offset);
+    std::string Text;
+    for (char C : Buffer.slice(Start, End))
+      if (!llvm::isSpace(C))
+        Text += C;
+    return Text;
+  }
+
   SourceManager &SM;
   PrintingPolicy Policy;
   llvm::StringRef WorkingDirectory;

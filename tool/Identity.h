@@ -6,7 +6,8 @@
 // relative to the project root, the text of its line without whitespace and
 // the signature of its function, followed by `:N`, its index among the
 // findings of the run with the same hash. It does not depend on the line
-// number or on any absolute path.
+// number, on any absolute path, or on numbers the preprocessor pastes into
+// a function's name (FunctionSpans.cpp).
 //
 //===----------------------------------------------------------------------===//
 
