@@ -91,7 +91,7 @@ void writeBaseline(std::vector<BaselineEntry> Entries, llvm::raw_ostream &OS) {
 
 BaselineComparison
 compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
-                    llvm::StringRef Root) {
+                    llvm::StringRef Root, bool Partial) {
   // How many times each key is in the baseline, and which are used up.
   std::map<std::tuple<std::string, std::string, std::string>, unsigned>
       Available;
@@ -108,8 +108,12 @@ compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
     ++(Known ? Result.Baselined : Result.New);
   }
   llvm::StringSet<> FilesRead;
-  for (const auto &Read : R.FilesRead)
-    FilesRead.insert(relativeToRoot(Read.getKey(), Root));
+  if (Partial)
+    for (const std::string &Main : R.Analysed)
+      FilesRead.insert(relativeToRoot(Main, Root));
+  else
+    for (const auto &Read : R.FilesRead)
+      FilesRead.insert(relativeToRoot(Read.getKey(), Root));
   for (const BaselineEntry &E : Baseline) {
     auto It = Available.find({E.File, E.Check, E.Identity});
     if (It->second > 0 && FilesRead.contains(E.File)) {

@@ -51,10 +51,14 @@ struct BaselineComparison {
 };
 
 /// Compares \p R with \p Baseline. Entries of files the run did not read
-/// (not named, or left out by --diff) are neither matched nor fixed.
+/// (not named, or left out by --diff) are neither matched nor fixed. In a
+/// \p Partial run (some units of the project left out: files named on the
+/// command line, --diff, --shard), an entry of a header can be produced by
+/// a unit the run left out, so only entries of the analysed main files can
+/// be fixed.
 BaselineComparison
 compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
-                    llvm::StringRef Root);
+                    llvm::StringRef Root, bool Partial);
 
 } // namespace clang::coroguard
 

@@ -62,14 +62,19 @@ llvm::Expected<ChangedLines> ChangedLines::fromDiff(llvm::StringRef Diff,
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Diff.split(Lines, '\n');
   unsigned Number = 0;
+  bool AnyHeader = false;
   for (llvm::StringRef Line : Lines) {
     ++Number;
+    if (Line.starts_with("+++ ") || Line.starts_with("diff --git ") ||
+        Line.starts_with("--- "))
+      AnyHeader = true;
     if (Line.starts_with("+++ ")) {
       llvm::StringRef Path = targetPath(Line);
       if (Path == "/dev/null") { // a deleted file
         Current = nullptr;
         continue;
       }
+      ++Result.Named;
       llvm::SmallString<256> Abs(Path);
       llvm::sys::path::make_absolute(Root, Abs);
       llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
@@ -93,7 +98,21 @@ llvm::Expected<ChangedLines> ChangedLines::fromDiff(llvm::StringRef Diff,
     if (Count)
       Current->push_back({Start, Start + Count - 1});
   }
+  // Text that is not a diff would otherwise read as "nothing changed" and
+  // let the gate pass without analysing anything.
+  if (!AnyHeader && !Diff.trim().empty())
+    return llvm::createStringError(
+        "not a unified diff: no '+++ ' or 'diff --git' line");
   return Result;
+}
+
+std::vector<std::string> ChangedLines::missingFiles() const {
+  std::vector<std::string> Missing;
+  for (const auto &Entry : Files)
+    if (!llvm::sys::fs::exists(Entry.getKey()))
+      Missing.push_back(Entry.getKey().str());
+  llvm::sort(Missing);
+  return Missing;
 }
 
 llvm::Expected<ChangedLines> ChangedLines::fromGit(llvm::StringRef Rev,

@@ -16,6 +16,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Error.h"
 
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -39,8 +40,14 @@ public:
   bool changes(llvm::StringRef File, unsigned Line) const;
   /// Whether \p F or one of its notes lies on a changed line.
   bool touches(const Finding &F) const;
+  /// The files the diff changes (deleted ones aside) that do not exist:
+  /// all of them when the diff is read against the wrong root.
+  std::vector<std::string> missingFiles() const;
+  /// How many files the diff changes, deleted ones aside.
+  unsigned named() const { return Named; }
 
 private:
+  unsigned Named = 0;
   /// Per file, the ranges [first, last] of changed lines, in diff order.
   llvm::StringMap<std::vector<std::pair<unsigned, unsigned>>> Files;
 };

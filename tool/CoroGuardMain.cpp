@@ -11,6 +11,7 @@
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
+#include "CommandLine.h"
 #include "FixApplier.h"
 #include "Identity.h"
 #include "InputSetup.h"
@@ -27,6 +28,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -148,7 +150,8 @@ cl::opt<std::string> ProjectRoot(
     cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<std::string> WriteBaseline(
     "write-baseline",
-    cl::desc("Record the findings of this run in a baseline file"),
+    cl::desc("Record the findings of this run in a baseline file; the exit "
+             "code is then 0 unless a file could not be analysed"),
     cl::value_desc("file"), cl::cat(Category));
 cl::opt<std::string> BaselineFile(
     "baseline",
@@ -249,6 +252,24 @@ bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
   return true;
 }
 
+/// Whether the compilation database holds a file that \p Chosen leaves
+/// out. (Flags after `--` make a database of no files: the run is the
+/// project.)
+bool leavesUnitsOut(const clang::tooling::CompilationDatabase &Db,
+                    const std::vector<std::string> &Chosen) {
+  auto Normal = [](llvm::StringRef Path) {
+    llvm::SmallString<256> P(Path);
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    return std::string(P);
+  };
+  llvm::StringSet<> Selected;
+  for (const std::string &File : Chosen)
+    Selected.insert(Normal(File));
+  return llvm::any_of(Db.getAllFiles(), [&](const std::string &File) {
+    return !Selected.contains(Normal(File));
+  });
+}
+
 llvm::Expected<clang::coroguard::ChangedLines>
 readDiffFile(const std::string &Path, llvm::StringRef Root) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Patch =
@@ -322,12 +343,11 @@ int main(int Argc, const char **Argv) {
           Argc, Argv, FixedDbError);
   if (!FixedDbError.empty())
     return usageError(FixedDbError);
-  if (!cl::ParseCommandLineOptions(
+  if (!clang::coroguard::parseCommandLine(
           Argc, Argv,
           "coroguard: finds async-resource misuse in C++20 coroutines.\n\n"
           "  coroguard [options] <files...> [-- <compiler flags>]\n"
-          "  coroguard -p <build dir> [<files...>]\n",
-          &llvm::errs()))
+          "  coroguard -p <build dir> [<files...>]\n"))
     return ExitError;
 
   // Every path the user gave is resolved now, against the directory the
@@ -368,8 +388,22 @@ int main(int Argc, const char **Argv) {
             ? readDiffFile(Absolute(DiffFile), Root)
             : clang::coroguard::ChangedLines::fromGit(DiffRev, StartDirectory);
     if (!Read)
-      return usageError(llvm::toString(Read.takeError()));
+      return usageError(
+          (DiffFile.empty() ? "" : "--diff-file='" + DiffFile + "': ") +
+          llvm::toString(Read.takeError()));
     Changes = std::move(*Read);
+    // Paths of a diff are relative to the root it was made in: read against
+    // another root, none of them exists and nothing would be analysed.
+    std::vector<std::string> Missing = Changes->missingFiles();
+    if (!Missing.empty() && Missing.size() == Changes->named())
+      return usageError(
+          "none of the " + std::to_string(Missing.size()) +
+          " files the diff changes exists under the project root '" + Root +
+          "' (e.g. '" + Missing.front() +
+          "'); run from the repository or give --project-root");
+    for (const std::string &File : Missing)
+      llvm::errs() << "coroguard: warning: the diff changes '" << File
+                   << "', which does not exist\n";
   }
   std::optional<std::vector<clang::coroguard::BaselineEntry>> Baseline;
   if (!BaselinePath.empty()) {
@@ -377,6 +411,19 @@ int main(int Argc, const char **Argv) {
     if (!Read)
       return usageError(llvm::toString(Read.takeError()));
     Baseline = std::move(*Read);
+    // Its paths are relative to the project root: read against another
+    // root (a run from outside the repository), no entry can match, and
+    // every finding would count as new.
+    if (!Baseline->empty() &&
+        llvm::none_of(*Baseline, [&](const clang::coroguard::BaselineEntry &E) {
+          llvm::SmallString<256> Path(Root);
+          llvm::sys::path::append(Path, E.File);
+          return llvm::sys::fs::exists(Path);
+        }))
+      llvm::errs() << "coroguard: warning: none of the files the baseline "
+                      "names exists under the project root '"
+                   << Root << "' (e.g. '" << Baseline->front().File
+                   << "'); run from the repository or give --project-root\n";
   }
 
   std::optional<uint64_t> CacheLimit =
@@ -457,6 +504,10 @@ int main(int Argc, const char **Argv) {
     return usageError(llvm::toString(std::move(Err)));
   for (const clang::coroguard::InputError &E : Report.Errors)
     llvm::errs() << "coroguard: error: " << E.Message << "\n";
+  // A run that leaves units of the project out cannot tell that a header's
+  // baselined finding is gone: a unit it did not analyse may produce it.
+  const bool PartialRun = !Shard.empty() || DiffMode ||
+                          leavesUnitsOut(*Inputs.Compilations, Inputs.Files);
   if (!Shard.empty()) {
     unsigned K = 0, N = 0;
     auto [KText, NText] = llvm::StringRef(Shard).split('/');
@@ -540,6 +591,10 @@ int main(int Argc, const char **Argv) {
                    << humanSize(Stats.Bytes) << " of "
                    << humanSize(Stats.MaxBytes) << " in " << Cache->directory()
                    << "\n";
+    if (CacheStatsOption && Stats.NotStored)
+      llvm::errs() << "coroguard: cache: " << Stats.NotStored << " result"
+                   << (Stats.NotStored == 1 ? "" : "s")
+                   << " not stored (the first: " << Stats.NotStoredWhy << ")\n";
   } else if (CacheStatsOption) {
     llvm::errs() << "coroguard: cache: not used (" << NoCacheReason << ")\n";
   }
@@ -556,7 +611,8 @@ int main(int Argc, const char **Argv) {
   clang::coroguard::assignIdentities(Report, Root);
   std::optional<clang::coroguard::BaselineComparison> Comparison;
   if (Baseline) {
-    Comparison = clang::coroguard::compareWithBaseline(Report, *Baseline, Root);
+    Comparison = clang::coroguard::compareWithBaseline(Report, *Baseline, Root,
+                                                       PartialRun);
     for (size_t I = 0; I < Report.Findings.size(); ++I)
       Report.Findings[I].InBaseline =
           Comparison->Known[I] ? clang::coroguard::Finding::Baseline::Unchanged
@@ -576,8 +632,12 @@ int main(int Argc, const char **Argv) {
                : Comparison->New);
     }
   }
-  const size_t NewFindings =
-      Comparison ? Comparison->New : Report.Findings.size();
+  // Writing a baseline accepts this run's findings: it fails only on
+  // errors, so the first step of adopting the gate passes under `set -e`.
+  const size_t NewFindings = Comparison ? Comparison->New
+                             : !WriteBaselinePath.empty()
+                                 ? 0
+                                 : Report.Findings.size();
   const int ResultCode = !Report.Errors.empty() ? ExitError
                          : NewFindings          ? ExitFindings
                                                 : ExitClean;

@@ -243,16 +243,25 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
   return std::nullopt;
 }
 
+void ResultCache::notStored(std::string Why) {
+  std::lock_guard<std::mutex> Guard(Lock);
+  if (NotStored++ == 0)
+    NotStoredWhy = std::move(Why);
+}
+
 void ResultCache::store(llvm::StringRef Key,
                         const TranslationUnitResult &Result) {
   if (Result.Crashed || llvm::any_of(Result.Errors, isCompilerError))
-    return;
+    return notStored("the unit did not compile");
   CachedUnit Unit;
   for (const auto &Read : Result.FilesRead) {
     auto Now = contentOf(Read.getKey());
     // Changed since the compiler read it: what was analysed is unknown.
-    if (!Now || !(Now->second == Read.getValue()))
-      return;
+    if (!Now)
+      return notStored("'" + Read.getKey().str() + "' cannot be read again");
+    if (!(Now->second == Read.getValue()))
+      return notStored("'" + Read.getKey().str() +
+                       "' changed while it was analysed");
     Unit.Inputs.emplace_back(Read.getKey().str(), Now->first);
   }
   llvm::sort(Unit.Inputs);
@@ -318,6 +327,11 @@ CacheStats ResultCache::trim() {
   CacheStats Stats;
   Stats.Hits = Hits;
   Stats.Misses = Misses;
+  {
+    std::lock_guard<std::mutex> Guard(Lock);
+    Stats.NotStored = NotStored;
+    Stats.NotStoredWhy = NotStoredWhy;
+  }
   Stats.Entries = Entries.size();
   Stats.Bytes = Total;
   Stats.MaxBytes = MaxBytes;

@@ -38,6 +38,9 @@ namespace clang::coroguard {
 
 struct CacheStats {
   unsigned Hits = 0, Misses = 0;
+  /// Results that could not be stored, and why the first one was not.
+  unsigned NotStored = 0;
+  std::string NotStoredWhy;
   uint64_t Entries = 0, Bytes = 0, MaxBytes = 0;
 };
 
@@ -95,6 +98,9 @@ private:
   std::string Identity;
   std::atomic<unsigned> Hits{0}, Misses{0};
   std::mutex Lock;
+  unsigned NotStored = 0;   ///< guarded by Lock
+  std::string NotStoredWhy; ///< guarded by Lock
+  void notStored(std::string Why);
   llvm::StringMap<std::optional<std::pair<std::string, FileStamp>>> Contents;
 };
 

@@ -43,7 +43,10 @@ public:
     auto File = ProxyFileSystem::openFileForRead(Path);
     if (!File)
       return File;
-    if (llvm::ErrorOr<llvm::vfs::Status> Status = (*File)->status()) {
+    // A directory opens too (`-Iinc` holding `inc/memory/` is tried for
+    // <memory>), and the compiler passes over it: not an input.
+    if (llvm::ErrorOr<llvm::vfs::Status> Status = (*File)->status();
+        Status && Status->isRegularFile()) {
       std::string Name = nameOf(Path, *Status);
       std::lock_guard<std::mutex> Guard(Lock);
       Read[Name] =

@@ -57,7 +57,7 @@ git("commit", "-qm", "legacy code")
 
 # Adopting the gate: three commands (docs/ci.md).
 run(coroguard + ["-p", "build", "--quiet",
-                 "--write-baseline=.coroguard-baseline.json"], [1])
+                 "--write-baseline=.coroguard-baseline.json"], [0])
 git("add", ".coroguard-baseline.json")
 git("commit", "-qm", "coroguard baseline")
 gate = coroguard + ["-p", "build", "--baseline=.coroguard-baseline.json"]

@@ -1,0 +1,3 @@
+#include "steps.h"
+
+testlib::task<> fast() { co_return; }
