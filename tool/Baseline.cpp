@@ -71,11 +71,15 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path) {
   return Entries;
 }
 
-void writeBaseline(std::vector<BaselineEntry> Entries, llvm::raw_ostream &OS) {
+void sortBaselineEntries(std::vector<BaselineEntry> &Entries) {
   llvm::stable_sort(Entries,
                     [](const BaselineEntry &A, const BaselineEntry &B) {
                       return orderOf(A) < orderOf(B);
                     });
+}
+
+void writeBaseline(std::vector<BaselineEntry> Entries, llvm::raw_ostream &OS) {
+  sortBaselineEntries(Entries);
   OS << "{\n  \"version\": " << BaselineVersion << ",\n  \"findings\": [";
   for (size_t I = 0; I < Entries.size(); ++I) {
     const BaselineEntry &E = Entries[I];
@@ -124,6 +128,71 @@ compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
     }
   }
   return Result;
+}
+
+void recountFindings(BaselineComparison &C, const Report &R) {
+  C.New = C.Baselined = 0;
+  for (const Finding &F : R.Findings)
+    ++(F.InBaseline == Finding::Baseline::Unchanged ? C.Baselined : C.New);
+}
+
+std::optional<BaselineComparison>
+checkParts(const std::vector<std::optional<ReportPart>> &Parts,
+           const std::vector<std::string> &Names, std::string &Problem) {
+  auto Quoted = [&](size_t I) { return "'" + Names[I] + "'"; };
+  auto PartName = [](const ReportPart &P) {
+    return "part " + std::to_string(P.Index) + "/" + std::to_string(P.Count);
+  };
+  size_t First = Parts.size();
+  for (size_t I = 0; I < Parts.size(); ++I)
+    if (Parts[I]) {
+      First = I;
+      break;
+    }
+  if (First == Parts.size())
+    return std::nullopt; // whole runs' reports: merged as they are
+  const ReportPart &Ref = *Parts[First];
+  std::vector<size_t> Seen(Ref.Count + 1, Parts.size());
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    if (!Parts[I]) {
+      Problem = Quoted(I) + " is not a part of a sharded run (--shard), and " +
+                Quoted(First) + " is: they cannot be merged";
+      return std::nullopt;
+    }
+    const ReportPart &P = *Parts[I];
+    if (P.Count != Ref.Count || P.Index < 1 || P.Index > P.Count) {
+      Problem = Quoted(First) + " is " + PartName(Ref) + " and " + Quoted(I) +
+                " is " + PartName(P) + ": they are parts of different runs";
+      return std::nullopt;
+    }
+    if (Seen[P.Index] != Parts.size()) {
+      Problem = PartName(P) + " is given twice (" + Quoted(Seen[P.Index]) +
+                " and " + Quoted(I) + ")";
+      return std::nullopt;
+    }
+    Seen[P.Index] = I;
+    if (P.Baseline != Ref.Baseline) {
+      Problem = Quoted(First) + " and " + Quoted(I) +
+                (Ref.Baseline.empty() || P.Baseline.empty()
+                     ? " were not both compared with a baseline"
+                     : " were compared with different baselines");
+      return std::nullopt;
+    }
+  }
+  for (unsigned K = 1; K <= Ref.Count; ++K)
+    if (Seen[K] == Parts.size()) {
+      Problem = "part " + std::to_string(K) + "/" + std::to_string(Ref.Count) +
+                " is missing: merge all " + std::to_string(Ref.Count) +
+                " parts of the run";
+      return std::nullopt;
+    }
+  if (Ref.Baseline.empty())
+    return std::nullopt;
+  BaselineComparison Restored;
+  for (const std::optional<ReportPart> &P : Parts)
+    llvm::append_range(Restored.Fixed, P->Fixed);
+  sortBaselineEntries(Restored.Fixed);
+  return Restored;
 }
 
 } // namespace clang::coroguard

@@ -15,6 +15,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,20 @@ llvm::Expected<std::vector<BaselineEntry>> readBaseline(llvm::StringRef Path);
 /// Writes \p Entries sorted, one per line.
 void writeBaseline(std::vector<BaselineEntry> Entries, llvm::raw_ostream &OS);
 
+/// \p Entries in the order a baseline file keeps them (file, line, check,
+/// identity).
+void sortBaselineEntries(std::vector<BaselineEntry> &Entries);
+
+/// What a part of a sharded run (--shard=K/N) records in its JSON report so
+/// that `coroguard merge` can check the parts and restore the baseline
+/// comparison: which part it is, the baseline it was compared with (a hash
+/// of the file, empty for none), and the baseline entries it found fixed.
+struct ReportPart {
+  unsigned Index = 0, Count = 0;
+  std::string Baseline;
+  std::vector<BaselineEntry> Fixed;
+};
+
 /// How a run compares with a baseline.
 struct BaselineComparison {
   /// For each finding of the report: whether the baseline holds it.
@@ -50,6 +65,10 @@ struct BaselineComparison {
   std::vector<BaselineEntry> Kept;
 };
 
+/// Counts the new and baselined findings of \p R again, from each finding's
+/// InBaseline (after findings were left out, or read back from parts).
+void recountFindings(BaselineComparison &C, const Report &R);
+
 /// Compares \p R with \p Baseline. Entries of files the run did not read
 /// (not named, or left out by --diff) are neither matched nor fixed. In a
 /// \p Partial run (some units of the project left out: files named on the
@@ -59,6 +78,15 @@ struct BaselineComparison {
 BaselineComparison
 compareWithBaseline(const Report &R, const std::vector<BaselineEntry> &Baseline,
                     llvm::StringRef Root, bool Partial);
+
+/// Checks the reports given to `coroguard merge`: either none is a part of
+/// a sharded run, or all are, of the same run (the same N, each K once,
+/// none missing) and compared with the same baseline, or with none. Sets
+/// \p Problem (naming the files of \p Names) when they are not; returns the
+/// comparison restored from the parts when they had a baseline.
+std::optional<BaselineComparison>
+checkParts(const std::vector<std::optional<ReportPart>> &Parts,
+           const std::vector<std::string> &Names, std::string &Problem);
 
 } // namespace clang::coroguard
 

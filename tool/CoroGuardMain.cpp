@@ -28,6 +28,7 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -39,6 +40,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 
 #include <optional>
 
@@ -148,6 +150,12 @@ cl::opt<std::string> ProjectRoot(
              "directory)"),
     cl::value_desc("dir"), cl::sub(cl::SubCommand::getTopLevel()),
     cl::sub(MergeCommand), cl::cat(Category));
+cl::opt<bool> CacheReadOnly(
+    "cache-read-only",
+    cl::desc("Look results up in the cache but store nothing and evict "
+             "nothing (a shared cache another job fills); a cache directory "
+             "that exists but cannot be written is read so anyway"),
+    cl::cat(Category));
 cl::opt<std::string> WriteBaseline(
     "write-baseline",
     cl::desc("Record the findings of this run in a baseline file; the exit "
@@ -252,6 +260,16 @@ bool checkGlobsMatchSomething(llvm::StringRef Globs, std::string &Bad) {
   return true;
 }
 
+/// A hash of the file at \p Path (empty when it cannot be read): parts of
+/// a sharded run must have been compared with the same baseline.
+std::string fileHash(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false);
+  if (!Buffer)
+    return "";
+  return llvm::utohexstr(llvm::xxh3_64bits((*Buffer)->getBuffer()),
+                         /*LowerCase=*/true, /*Width=*/16);
+}
+
 /// Whether the compilation database holds a file that \p Chosen leaves
 /// out. (Flags after `--` make a database of no files: the run is the
 /// project.)
@@ -308,22 +326,40 @@ std::string humanSize(uint64_t Bytes) {
 int runMerge(llvm::StringRef Root, const std::string &OutputPath,
              const char *Argv0) {
   clang::coroguard::Report Merged;
+  std::vector<std::optional<clang::coroguard::ReportPart>> Parts;
   for (const std::string &Input : MergeInputs)
-    if (llvm::Error Err = clang::coroguard::readJsonReport(Input, Merged))
+    if (llvm::Error Err = clang::coroguard::readJsonReport(
+            Input, Merged, &Parts.emplace_back()))
       return usageError(llvm::toString(std::move(Err)));
+  std::string Problem;
+  std::optional<clang::coroguard::BaselineComparison> Comparison =
+      clang::coroguard::checkParts(Parts, MergeInputs, Problem);
+  if (!Problem.empty())
+    return usageError(Problem);
   clang::coroguard::sortReport(Merged);
   llvm::sort(Merged.Analysed);
   Merged.Analysed.erase(llvm::unique(Merged.Analysed), Merged.Analysed.end());
-  const int ResultCode = !Merged.Errors.empty()     ? ExitError
-                         : !Merged.Findings.empty() ? ExitFindings
-                                                    : ExitClean;
+  size_t New = Merged.Findings.size();
+  if (Comparison) {
+    clang::coroguard::recountFindings(*Comparison, Merged);
+    New = Comparison->New;
+  }
+  const int ResultCode = !Merged.Errors.empty() ? ExitError
+                         : New                  ? ExitFindings
+                                                : ExitClean;
   if (!clang::coroguard::writeReport(
-          Merged, nullptr, destination(Root, OutputPath, Argv0), ResultCode))
+          Merged, Comparison ? &*Comparison : nullptr,
+          destination(Root, OutputPath, Argv0), ResultCode))
     return ExitError;
-  if (!Quiet)
+  if (!Quiet) {
     llvm::errs() << "coroguard: merged " << MergeInputs.size() << " report"
-                 << (MergeInputs.size() == 1 ? "" : "s") << ": "
-                 << clang::coroguard::summaryOf(Merged) << "\n";
+                 << (MergeInputs.size() == 1 ? "" : "s") << ": ";
+    if (Comparison)
+      llvm::errs() << Comparison->New << " new, " << Comparison->Baselined
+                   << " baselined, " << Comparison->Fixed.size()
+                   << " fixed since the baseline; ";
+    llvm::errs() << clang::coroguard::summaryOf(Merged) << "\n";
+  }
   return ResultCode;
 }
 
@@ -406,11 +442,13 @@ int main(int Argc, const char **Argv) {
                    << "', which does not exist\n";
   }
   std::optional<std::vector<clang::coroguard::BaselineEntry>> Baseline;
+  std::string BaselineHash;
   if (!BaselinePath.empty()) {
     auto Read = clang::coroguard::readBaseline(BaselinePath);
     if (!Read)
       return usageError(llvm::toString(Read.takeError()));
     Baseline = std::move(*Read);
+    BaselineHash = fileHash(BaselinePath);
     // Its paths are relative to the project root: read against another
     // root (a run from outside the repository), no entry can match, and
     // every finding would count as new.
@@ -508,8 +546,8 @@ int main(int Argc, const char **Argv) {
   // baselined finding is gone: a unit it did not analyse may produce it.
   const bool PartialRun = !Shard.empty() || DiffMode ||
                           leavesUnitsOut(*Inputs.Compilations, Inputs.Files);
+  unsigned K = 0, N = 0;
   if (!Shard.empty()) {
-    unsigned K = 0, N = 0;
     auto [KText, NText] = llvm::StringRef(Shard).split('/');
     if (KText.getAsInteger(10, K) || NText.getAsInteger(10, N) || K < 1 ||
         K > N)
@@ -556,7 +594,8 @@ int main(int Argc, const char **Argv) {
                          : Absolute(CacheDir),
         *CacheLimit,
         clang::coroguard::toolIdentity(Argv[0],
-                                       reinterpret_cast<void *>(&usageError)));
+                                       reinterpret_cast<void *>(&usageError)),
+        CacheReadOnly);
     if (Opened) {
       Cache = std::move(*Opened);
     } else {
@@ -590,7 +629,7 @@ int main(int Argc, const char **Argv) {
                    << (Stats.Entries == 1 ? "y" : "ies") << ", "
                    << humanSize(Stats.Bytes) << " of "
                    << humanSize(Stats.MaxBytes) << " in " << Cache->directory()
-                   << "\n";
+                   << (Cache->readOnly() ? " (read-only)" : "") << "\n";
     if (CacheStatsOption && Stats.NotStored)
       llvm::errs() << "coroguard: cache: " << Stats.NotStored << " result"
                    << (Stats.NotStored == 1 ? "" : "s")
@@ -624,13 +663,8 @@ int main(int Argc, const char **Argv) {
     llvm::erase_if(Report.Findings, [&](const clang::coroguard::Finding &F) {
       return !Changes->touches(F);
     });
-    if (Comparison) {
-      Comparison->New = Comparison->Baselined = 0;
-      for (const clang::coroguard::Finding &F : Report.Findings)
-        ++(F.InBaseline == clang::coroguard::Finding::Baseline::Unchanged
-               ? Comparison->Baselined
-               : Comparison->New);
-    }
+    if (Comparison)
+      clang::coroguard::recountFindings(*Comparison, Report);
   }
   // Writing a baseline accepts this run's findings: it fails only on
   // errors, so the first step of adopting the gate passes under `set -e`.
@@ -643,9 +677,16 @@ int main(int Argc, const char **Argv) {
                                                 : ExitClean;
 
   int Status = ExitClean;
+  clang::coroguard::ReportDestination To =
+      destination(Root, OutputPath, Argv[0]);
+  if (!Shard.empty()) {
+    To.Part.emplace();
+    To.Part->Index = K;
+    To.Part->Count = N;
+    To.Part->Baseline = BaselineHash;
+  }
   if (!clang::coroguard::writeReport(
-          Report, Comparison ? &*Comparison : nullptr,
-          destination(Root, OutputPath, Argv[0]), ResultCode))
+          Report, Comparison ? &*Comparison : nullptr, To, ResultCode))
     Status = ExitError;
 
   if (!ExportFixesPath.empty())

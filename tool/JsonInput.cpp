@@ -34,7 +34,32 @@ bool readString(const json &J, const char *Key, std::string &Out) {
 
 } // namespace
 
-llvm::Error readJsonReport(llvm::StringRef Path, Report &Into) {
+/// The part record of a sharded run's report, if it is well formed.
+static std::optional<ReportPart> readPart(const json &J) {
+  if (!J.is_object() || !J.contains("index") ||
+      !J["index"].is_number_unsigned() || !J.contains("count") ||
+      !J["count"].is_number_unsigned())
+    return std::nullopt;
+  ReportPart Part;
+  Part.Index = J["index"].get<unsigned>();
+  Part.Count = J["count"].get<unsigned>();
+  if (J.contains("baseline") && J["baseline"].is_string())
+    Part.Baseline = J["baseline"].get<std::string>();
+  for (const json &E : J.value("baselineFixed", json::array())) {
+    BaselineEntry Entry;
+    if (!E.is_object() || !readString(E, "file", Entry.File) ||
+        !readString(E, "check", Entry.Check) ||
+        !readString(E, "identity", Entry.Identity))
+      return std::nullopt;
+    Entry.Line = E.value("line", 0u);
+    readString(E, "message", Entry.Message);
+    Part.Fixed.push_back(std::move(Entry));
+  }
+  return Part;
+}
+
+llvm::Error readJsonReport(llvm::StringRef Path, Report &Into,
+                           std::optional<ReportPart> *Part) {
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError("report '" + Path + "': " + Why);
   };
@@ -50,6 +75,13 @@ llvm::Error readJsonReport(llvm::StringRef Path, Report &Into) {
       !Doc.contains("errors") || !Doc["errors"].is_array())
     return Fail("not a coroguard JSON report (version 1); write one with "
                 "--format=json");
+  if (Doc.contains("part")) {
+    std::optional<ReportPart> Read = readPart(Doc["part"]);
+    if (!Read)
+      return Fail("its 'part' record is incomplete");
+    if (Part)
+      *Part = std::move(Read);
+  }
   if (Doc.contains("analysed") && Doc["analysed"].is_array())
     for (const json &File : Doc["analysed"])
       if (File.is_string())
@@ -63,6 +95,9 @@ llvm::Error readJsonReport(llvm::StringRef Path, Report &Into) {
         !readString(D, "message", F.Message))
       return Fail("diagnostic " + llvm::Twine(Index) + " is incomplete");
     readString(D, "identity", F.Identity);
+    if (std::string State; readString(D, "baselineState", State))
+      F.InBaseline = State == "unchanged" ? Finding::Baseline::Unchanged
+                                          : Finding::Baseline::New;
     for (const json &N : D.value("notes", json::array())) {
       Note Read;
       if (!readPosition(N, Read.Where) ||

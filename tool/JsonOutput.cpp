@@ -1,5 +1,6 @@
 //===--- JsonOutput.cpp - the versioned JSON report -----------------------===//
 
+#include "Baseline.h"
 #include "JsonStream.h"
 #include "OutputWriters.h"
 #include "Version.h"
@@ -38,18 +39,42 @@ static json diagnosticOf(const Finding &F) {
   return D;
 }
 
-void writeJson(const Report &R, llvm::raw_ostream &OS) {
+static json partOf(const ReportPart &Part) {
+  json Fixed = json::array();
+  for (const BaselineEntry &E : Part.Fixed)
+    Fixed.push_back({{"file", E.File},
+                     {"check", E.Check},
+                     {"identity", E.Identity},
+                     {"line", E.Line},
+                     {"message", E.Message}});
+  return {
+      {"index", Part.Index},
+      {"count", Part.Count},
+      {"baseline", Part.Baseline.empty() ? json(nullptr) : json(Part.Baseline)},
+      {"baselineFixed", std::move(Fixed)}};
+}
+
+void writeJson(const Report &R, llvm::raw_ostream &OS, const ReportPart *Part) {
   json Errors = json::array();
   for (const InputError &E : R.Errors)
     Errors.push_back({{"file", E.File}, {"message", E.Message}});
 
   json Doc = {{"version", 1},
-              {"tool", {{"name", "coroguard"}, {"version", CoroGuardVersion}}},
-              {"analysed", R.Analysed},
-              {"diagnostics", StreamedArray},
-              {"errors", std::move(Errors)}};
-  dumpWithStreamedArray(OS, Doc, R.Findings.size(),
-                        [&](size_t I) { return diagnosticOf(R.Findings[I]); });
+              {"tool", {{"name", "coroguard"}, {"version", CoroGuardVersion}}}};
+  if (Part)
+    Doc["part"] = partOf(*Part);
+  Doc["analysed"] = R.Analysed;
+  Doc["diagnostics"] = StreamedArray;
+  Doc["errors"] = std::move(Errors);
+  const bool States = Part && !Part->Baseline.empty();
+  dumpWithStreamedArray(OS, Doc, R.Findings.size(), [&](size_t I) {
+    json D = diagnosticOf(R.Findings[I]);
+    if (States)
+      D["baselineState"] =
+          R.Findings[I].InBaseline == Finding::Baseline::Unchanged ? "unchanged"
+                                                                   : "new";
+    return D;
+  });
 }
 
 } // namespace clang::coroguard

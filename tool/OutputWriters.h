@@ -16,8 +16,13 @@ struct BaselineEntry;
 /// caret under each.
 void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource);
 
-/// The versioned JSON document described in docs/output.md.
-void writeJson(const Report &R, llvm::raw_ostream &OS);
+struct ReportPart;
+
+/// The versioned JSON document described in docs/output.md; for a part of
+/// a sharded run, with its \p Part record (then every finding is written,
+/// with its baselineState when the part had a baseline).
+void writeJson(const Report &R, llvm::raw_ostream &OS,
+               const ReportPart *Part = nullptr);
 
 struct SarifSettings {
   /// Paths inside it become `%SRCROOT%`-relative URIs.

@@ -15,7 +15,10 @@ bool writeReport(const Report &R, const BaselineComparison *Comparison,
   auto Write = [&](llvm::raw_ostream &OS) {
     Report NewOnly;
     const Report *Shown = &R;
-    if (Comparison && To.Format != ReportFormat::Sarif) {
+    // A part's JSON keeps every finding with its state: the merge needs
+    // them all to write what one run writes.
+    const bool WholePart = To.Part && To.Format == ReportFormat::Json;
+    if (Comparison && To.Format != ReportFormat::Sarif && !WholePart) {
       NewOnly.Errors = R.Errors;
       NewOnly.Sources = R.Sources;
       NewOnly.Analysed = R.Analysed;
@@ -29,7 +32,14 @@ bool writeReport(const Report &R, const BaselineComparison *Comparison,
       writeText(*Shown, OS, To.Path.empty() && OS.is_displayed());
       break;
     case ReportFormat::Json:
-      writeJson(*Shown, OS);
+      if (To.Part) {
+        ReportPart Part = *To.Part;
+        if (Comparison)
+          Part.Fixed = Comparison->Fixed;
+        writeJson(*Shown, OS, &Part);
+      } else {
+        writeJson(*Shown, OS);
+      }
       break;
     case ReportFormat::CodeClimate:
       writeCodeClimate(*Shown, To.Root, OS);

@@ -11,6 +11,7 @@
 #include "Baseline.h"
 #include "Findings.h"
 
+#include <optional>
 #include <string>
 
 namespace clang::coroguard {
@@ -22,6 +23,8 @@ struct ReportDestination {
   std::string Path; ///< empty: standard output
   std::string Root; ///< the project root
   std::string DocsBase;
+  /// Set for a part of a sharded run: its JSON records it for the merge.
+  std::optional<ReportPart> Part;
 };
 
 /// Writes \p R; with \p Comparison, text, JSON and Code Quality show the

@@ -145,18 +145,28 @@ std::string defaultCacheDirectory() {
 
 llvm::Expected<std::unique_ptr<ResultCache>>
 ResultCache::open(llvm::StringRef Directory, uint64_t MaxBytes,
-                  std::string ToolIdentity) {
+                  std::string ToolIdentity, bool ReadOnly) {
   if (Directory.empty())
     return llvm::createStringError(
         "no cache directory (set --cache-dir or XDG_CACHE_HOME)");
-  if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
-    return llvm::createStringError("cannot create the cache directory '" +
-                                   Directory + "': " + EC.message());
-  if (llvm::sys::fs::access(Directory, llvm::sys::fs::AccessMode::Write))
-    return llvm::createStringError("cannot write to the cache directory '" +
+  if (ReadOnly && !llvm::sys::fs::is_directory(Directory))
+    return llvm::createStringError("the read-only cache directory '" +
+                                   Directory + "' does not exist");
+  if (!ReadOnly) {
+    if (std::error_code EC = llvm::sys::fs::create_directories(Directory))
+      return llvm::createStringError("cannot create the cache directory '" +
+                                     Directory + "': " + EC.message());
+    // A shared cache mounted read-only is still worth reading.
+    ReadOnly = bool(
+        llvm::sys::fs::access(Directory, llvm::sys::fs::AccessMode::Write));
+  }
+  if (llvm::sys::fs::access(Directory, llvm::sys::fs::AccessMode::Exist))
+    return llvm::createStringError("cannot read the cache directory '" +
                                    Directory + "'");
-  return std::unique_ptr<ResultCache>(
+  std::unique_ptr<ResultCache> Cache(
       new ResultCache(Directory.str(), MaxBytes, std::move(ToolIdentity)));
+  Cache->ReadOnly = ReadOnly;
+  return Cache;
 }
 
 std::string
@@ -231,7 +241,7 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
     Result.Functions = std::move(Unit->Functions);
     // Used now: the last to be evicted.
     int FD = -1;
-    if (!llvm::sys::fs::openFileForRead(Path, FD)) {
+    if (!ReadOnly && !llvm::sys::fs::openFileForRead(Path, FD)) {
       (void)llvm::sys::fs::setLastAccessAndModificationTime(
           FD, std::chrono::system_clock::now());
       llvm::sys::Process::SafelyCloseFileDescriptor(FD);
@@ -251,6 +261,8 @@ void ResultCache::notStored(std::string Why) {
 
 void ResultCache::store(llvm::StringRef Key,
                         const TranslationUnitResult &Result) {
+  if (ReadOnly)
+    return;
   if (Result.Crashed || llvm::any_of(Result.Errors, isCompilerError))
     return notStored("the unit did not compile");
   CachedUnit Unit;
@@ -302,7 +314,8 @@ CacheStats ResultCache::trim() {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
     // Left by an interrupted run; a live run's is seconds old.
     if (isTemporary(Name)) {
-      if (Now - Status.getLastModificationTime() > std::chrono::hours(1))
+      if (!ReadOnly &&
+          Now - Status.getLastModificationTime() > std::chrono::hours(1))
         llvm::sys::fs::remove(It->path());
       continue;
     }
@@ -312,7 +325,7 @@ CacheStats ResultCache::trim() {
         {It->path(), Status.getSize(), Status.getLastModificationTime()});
     Total += Status.getSize();
   }
-  if (Total > MaxBytes) {
+  if (Total > MaxBytes && !ReadOnly) {
     // Down to 90% of the limit, so that the next runs do not each evict.
     llvm::sort(Entries, [](const Entry &A, const Entry &B) {
       return std::tie(A.Used, A.Path) < std::tie(B.Used, B.Path);

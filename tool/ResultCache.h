@@ -58,8 +58,14 @@ class ResultCache {
 public:
   /// Opens \p Directory, creating it; fails when it cannot be created or
   /// written.
+  /// \p ReadOnly (a shared cache filled by another job, as ccache's
+  /// read_only): looked up, never written, never trimmed; an existing
+  /// directory that cannot be written is opened so too.
   static llvm::Expected<std::unique_ptr<ResultCache>>
-  open(llvm::StringRef Directory, uint64_t MaxBytes, std::string ToolIdentity);
+  open(llvm::StringRef Directory, uint64_t MaxBytes, std::string ToolIdentity,
+       bool ReadOnly = false);
+
+  bool readOnly() const { return ReadOnly; }
 
   /// The key of analysing \p File with \p Commands, under the configuration
   /// \p Configuration (as text) and the model files \p ModelFiles.
@@ -96,6 +102,7 @@ private:
   std::string Directory;
   uint64_t MaxBytes;
   std::string Identity;
+  bool ReadOnly = false;
   std::atomic<unsigned> Hits{0}, Misses{0};
   std::mutex Lock;
   unsigned NotStored = 0;   ///< guarded by Lock

@@ -88,7 +88,9 @@ subprocess.check_call([sys.executable,
                       stdout=subprocess.DEVNULL)
 with open(os.path.join(project, "coroguard.sarif")) as f:
     results = json.load(f)["runs"][0]["results"]
-print("github: merged SARIF valid,", len(results), "result")
+states = [r.get("baselineState", "none") for r in results]
+print("github: merged SARIF valid, %d results (%d unchanged, %d new)" %
+      (len(results), states.count("unchanged"), states.count("new")))
 
 # GitHub Actions' cache step: the job's cache directory is saved, and a
 # later job at the same path restores it before its run.
