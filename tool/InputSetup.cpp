@@ -321,11 +321,16 @@ llvm::Error resolveInputs(const std::vector<std::string> &Paths,
 
 std::vector<std::string> shardOf(const std::vector<std::string> &Files,
                                  unsigned K, unsigned N) {
+  // Most of a unit's cost is the headers it parses, whatever its own size:
+  // each unit weighs that fixed cost plus its bytes, so that one large
+  // amalgamated file is not a part's whole share while the others get dozens
+  // of units.
+  constexpr uint64_t HeaderCost = 256 * 1024;
   std::vector<std::pair<uint64_t, std::string>> BySize;
   for (const std::string &File : Files) {
     uint64_t Size = 0;
     llvm::sys::fs::file_size(File, Size);
-    BySize.push_back({Size, File});
+    BySize.push_back({HeaderCost + Size, File});
   }
   llvm::sort(BySize, [](const auto &A, const auto &B) {
     return A.first != B.first ? A.first > B.first : A.second < B.second;
@@ -335,7 +340,7 @@ std::vector<std::string> shardOf(const std::vector<std::string> &Files,
   for (const auto &[Size, File] : BySize) {
     unsigned Lightest =
         std::min_element(Load.begin(), Load.end()) - Load.begin();
-    Load[Lightest] += std::max<uint64_t>(Size, 1);
+    Load[Lightest] += Size;
     if (Lightest == K - 1)
       Part.push_back(File);
   }

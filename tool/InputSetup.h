@@ -58,9 +58,10 @@ resolveInputs(const std::vector<std::string> &Paths, llvm::StringRef BuildPath,
               const std::vector<std::string> &ExtraArgs, InputSet &Out,
               std::vector<InputError> &FileErrors);
 
-/// Part \p K (1-based) of \p N of \p Files: the files, largest first,
-/// each go to the part with the fewest bytes so far (the lowest-numbered
-/// on a tie). The same inputs give the same parts on every machine.
+/// Part \p K (1-based) of \p N of \p Files: the files, heaviest first,
+/// each go to the part with the least work so far (the lowest-numbered on
+/// a tie), a unit weighing a fixed cost for its headers plus its own bytes.
+/// The same inputs give the same parts on every machine.
 std::vector<std::string> shardOf(const std::vector<std::string> &Files,
                                  unsigned K, unsigned N);
 
