@@ -265,6 +265,86 @@ static std::optional<bool> spawnsNoValue(const Expr *Spawned,
   return First.getAsType()->isVoidType();
 }
 
+/// The function types among \p Args: completion signatures.
+static void
+addSignatures(llvm::ArrayRef<TemplateArgument> Args,
+              llvm::SmallVectorImpl<const FunctionProtoType *> &Out) {
+  for (const TemplateArgument &Arg : Args) {
+    if (Arg.getKind() == TemplateArgument::Pack)
+      addSignatures(Arg.pack_elements(), Out);
+    else if (Arg.getKind() == TemplateArgument::Type)
+      if (const auto *Sig = Arg.getAsType()->getAs<FunctionProtoType>())
+        Out.push_back(Sig);
+  }
+}
+
+/// The signatures a body starts its operation with: the explicit template
+/// arguments of its async_initiate / async_compose call
+/// (`async_initiate<CompletionToken, void(error_code)>`), as composed
+/// operations (co_composed, async_compose) are written.
+static void
+initiatedSignatures(const Stmt *S,
+                    llvm::SmallVectorImpl<const FunctionProtoType *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        Callee && Callee->getIdentifier() &&
+        llvm::is_contained({"async_initiate", "async_compose"},
+                           Callee->getName()))
+      if (const TemplateArgumentList *Args =
+              Callee->getTemplateSpecializationArgs())
+        addSignatures(Args->asArray(), Out);
+  for (const Stmt *Child : S->children())
+    initiatedSignatures(Child, Out);
+}
+
+/// The completion signatures of the operation \p Call starts, for its
+/// token argument \p ArgIndex: the signatures its token parameter is
+/// constrained to (`ASIO_COMPLETION_TOKEN_FOR(void(error_code, size_t))`,
+/// `completion_token_for<void()>`), else those its body initiates the
+/// operation with. Empty when unknown.
+static llvm::SmallVector<const FunctionProtoType *, 2>
+completionSignatures(const CallExpr &Call, unsigned ArgIndex) {
+  llvm::SmallVector<const FunctionProtoType *, 2> Sigs;
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return Sigs;
+  const FunctionDecl *Pattern = Callee;
+  if (const FunctionTemplateDecl *Primary = Callee->getPrimaryTemplate())
+    Pattern = Primary->getTemplatedDecl();
+  if (ArgIndex < Pattern->getNumParams())
+    if (const auto *Param = Pattern->getParamDecl(ArgIndex)
+                                ->getType()
+                                .getNonReferenceType()
+                                ->getAs<TemplateTypeParmType>())
+      if (const TemplateTypeParmDecl *Decl = Param->getDecl())
+        if (const TypeConstraint *Constraint = Decl->getTypeConstraint())
+          if (const ASTTemplateArgumentListInfo *Written =
+                  Constraint->getTemplateArgsAsWritten()) {
+            llvm::SmallVector<TemplateArgument, 2> Args;
+            for (const TemplateArgumentLoc &Arg : Written->arguments())
+              Args.push_back(Arg.getArgument());
+            addSignatures(Args, Sigs);
+          }
+  if (Sigs.empty())
+    initiatedSignatures(Callee->getBody(), Sigs);
+  return Sigs;
+}
+
+/// Whether one of \p Sigs hands an error to its handler: an error code or
+/// an error carrier (std::exception_ptr) among its parameters.
+static bool completesWithError(llvm::ArrayRef<const FunctionProtoType *> Sigs,
+                               ModelQueries &Model) {
+  return llvm::any_of(Sigs, [&](const FunctionProtoType *Sig) {
+    return llvm::any_of(Sig->getParamTypes(), [&](QualType T) {
+      T = T.getNonReferenceType().getUnqualifiedType();
+      return T->isDependentType() || carriesErrorCode(T) ||
+             Model.isErrorCarrier(T) || Model.isExceptionPtr(T);
+    });
+  });
+}
+
 /// A call that adapts a completion token and returns a token of its own
 /// (asio's bind_executor, bind_cancellation_slot, bind_allocator, consign,
 /// as_tuple, redirect_error): its result goes to the operation.
@@ -297,12 +377,20 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
   // given to.
   if (isTokenAdapter(Call))
     return;
-  for (unsigned I = 1; I < Call.getNumArgs(); ++I) {
+  // The token may be the only argument (`timer.async_wait(detached)`).
+  for (unsigned I = 0; I < Call.getNumArgs(); ++I) {
     const ExceptionSinkEntry *Sink = sinkToken(*Call.getArg(I));
     if (!Sink)
       continue;
-    const Expr *Spawned = Call.getArg(I - 1);
+    const Expr *Spawned = I ? Call.getArg(I - 1) : nullptr;
     if (mayHandleItsOwnErrors(Spawned, throwOracle()))
+      return;
+    // An operation whose handler receives no error (`post(ex, detached)`,
+    // a composed operation completing with `void()`, whose exceptions leave
+    // through the event loop) has nothing to drop.
+    if (llvm::SmallVector<const FunctionProtoType *, 2> Sigs =
+            completionSignatures(Call, I);
+        !Sigs.empty() && !completesWithError(Sigs, model()))
       return;
     SourceLocation Loc = Call.getArg(I)->getBeginLoc();
     if (!firstReportAt(Loc))
