@@ -22,8 +22,9 @@ Sets measured (whole-process wall time, median of N runs, one job):
   --instructions  the analysis's instruction count at 1x and 4x the
                generated function (valgrind), which a busy machine does not
                blur as it does wall time.
-  test-heavy   a generated GoogleTest file (Debian's gtest, copied so that
-               it is included with -I as a vendored framework is): many
+  test-heavy   a generated GoogleTest and a doctest file (Debian's gtest and
+               doctest, copied so that each is included with -I as a
+               vendored framework is): many
                TESTs whose coroutine lambdas make assertions, the shape
                of async libraries' own test files; against clang++, and
                the analysis share.
@@ -187,21 +188,65 @@ def gtest_source(tests):
     return "\n".join(lines) + "\n"
 
 
+def doctest_source(tests):
+    """doctest TEST_CASEs (named with __COUNTER__ by the framework) that run
+    an asio coroutine lambda full of assertions."""
+    lines = ["#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN",
+             "#include <doctest/doctest.h>", "#include <asio.hpp>",
+             "#include <string>", "#include <vector>", "",
+             "asio::awaitable<int> compute(int x) { co_return x * 2; }",
+             "asio::awaitable<std::string> name(int x) "
+             "{ co_return std::to_string(x); }", ""]
+    for i in range(tests):
+        lines.append("""TEST_CASE("coroutine case %(i)d") {
+  asio::io_context io;
+  int result = 0;
+  std::vector<int> seen;
+  asio::co_spawn(io, [&]() -> asio::awaitable<void> {
+    int v = co_await compute(%(i)d);
+    CHECK(v == %(twice)d);
+    std::string s = co_await name(v);
+    CHECK_FALSE(s.empty());
+    REQUIRE(s == std::to_string(%(twice)d));
+    seen.push_back(v);
+    result = v;
+  }, [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  io.run();
+  CHECK(result == %(twice)d);
+  CHECK(seen.size() == 1u);
+  CHECK_THROWS_AS(throw std::runtime_error("x"), std::runtime_error);
+}
+""" % {"i": i, "twice": 2 * i})
+    return "\n".join(lines) + "\n"
+
+
 def test_heavy(coroguard, tests, repeat, tmp):
-    if not os.path.isdir("/usr/include/gtest") or not os.path.exists(
-            "/usr/include/asio.hpp"):
-        print("test-heavy: needs Debian's googletest and libasio-dev")
+    """A GoogleTest and a doctest file, each framework's headers copied
+    into the project (vendored, as projects do) so that coroguard analyses
+    its assertion macros as user code would be."""
+    frameworks = [("gtest", "/usr/include/gtest", gtest_source),
+                  ("doctest", "/usr/include/doctest", doctest_source)]
+    if not os.path.exists("/usr/include/asio.hpp"):
+        print("test-heavy: needs libasio-dev")
         return
-    shutil.copytree("/usr/include/gtest", os.path.join(tmp, "vendored", "gtest"))
-    path = os.path.join(tmp, "gtest_heavy.cpp")
-    with open(path, "w") as f:
-        f.write(gtest_source(tests))
-    flags = ["-std=c++20", "-DASIO_HAS_CO_AWAIT", "-DASIO_HAS_STD_COROUTINE",
-             "-I", os.path.join(tmp, "vendored")]
-    clang = clang_time([(tmp, flags + [path])], repeat)
-    run = [coroguard, "--no-cache", "--quiet", "-j", "1", path, "--"] + flags
-    report("test-heavy-%d" % tests, clang, timed(run, repeat),
-           timed(run[:1] + ["--checks=-*"] + run[1:], repeat))
+    for name, include, source in frameworks:
+        if not os.path.isdir(include):
+            print("test-heavy-%s: needs %s (scripts/setup.sh --test)" %
+                  (name, include))
+            continue
+        vendored = os.path.join(tmp, "vendored-" + name)
+        shutil.copytree(include, os.path.join(vendored,
+                                              os.path.basename(include)))
+        path = os.path.join(tmp, "%s_heavy.cpp" % name)
+        with open(path, "w") as f:
+            f.write(source(tests))
+        flags = ["-std=c++20", "-DASIO_HAS_CO_AWAIT",
+                 "-DASIO_HAS_STD_COROUTINE", "-I", vendored]
+        clang = clang_time([(tmp, flags + [path])], repeat)
+        run = [coroguard, "--no-cache", "--quiet", "-j", "1", path,
+               "--"] + flags
+        report("test-heavy-%s-%d" % (name, tests), clang, timed(run, repeat),
+               timed(run[:1] + ["--checks=-*"] + run[1:], repeat))
 
 
 def commands_of(database):
@@ -295,7 +340,8 @@ def main():
     parser.add_argument("--only", choices=["corpus", "test-heavy"],
                         help="measure only this set")
     parser.add_argument("--tests", type=int, default=150,
-                        help="TESTs of the generated GoogleTest file")
+                        help="tests of the generated GoogleTest and doctest "
+                        "files")
     parser.add_argument("--one-line", type=int, nargs="*",
                         default=[20000, 60000],
                         help="findings per generated one-line file")
