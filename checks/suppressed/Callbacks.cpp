@@ -133,6 +133,56 @@ bool SuppressedExceptionCheck::passesErrorOn(const LambdaExpr &Callback,
   return Next && isAssertion(Next) && mentionsDecl(Next, Flag);
 }
 
+/// std::exception or a class derived from it.
+static bool isStdException(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 8)
+    return false;
+  if (RD->isInStdNamespace() && RD->getIdentifier() &&
+      RD->getName() == "exception")
+    return true;
+  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &Base) {
+    return isStdException(Base.getType()->getAsCXXRecordDecl(), Depth + 1);
+  });
+}
+
+/// A call of one of the model's readyFunctions that makes a result holding
+/// a value (`make_ready_future<int>(1)`, `makeFuture(v)`), not an error
+/// (`make_exception_future(e)`: its name, or an argument that carries one).
+static bool makesReadyValue(const Expr *E, ModelQueries &Model) {
+  const auto *Call =
+      E ? dyn_cast<CallExpr>(E->IgnoreUnlessSpelledInSource()) : nullptr;
+  if (!Call || !Model.isReadyFunction(*Call))
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  llvm::StringRef Name = Callee->getName();
+  if (Name.contains_insensitive("exception") ||
+      Name.contains_insensitive("error") || Name.contains_insensitive("fail"))
+    return false;
+  return llvm::none_of(Call->arguments(), [&](const Expr *Arg) {
+    QualType T = Arg->getType().getNonReferenceType();
+    return T->isDependentType() || Model.isErrorCarrier(T) ||
+           Model.isExceptionPtr(T) || isStdException(T->getAsCXXRecordDecl());
+  });
+}
+
+/// Whether the result a continuation is attached to (`f.then_wrapped(...)`)
+/// cannot hold an error: a ready result made with a value, directly or
+/// through a local variable initialised so.
+static bool holdsOnlyAValue(const CallExpr &Call, ModelQueries &Model) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object =
+      Member
+          ? Member->getImplicitObjectArgument()->IgnoreUnlessSpelledInSource()
+          : nullptr;
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->isLocalVarDecl())
+      Object = Var->getInit();
+  return makesReadyValue(Object, Model);
+}
+
 void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
   // A guard (Boost.Cobalt's with) rethrows the error after its teardown has
   // seen it: a teardown that ignores its copy drops nothing (one that
@@ -140,6 +190,9 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
   if (model().guardCall(Call))
     return;
   bool FirstIsError = model().isCallbackSink(Call);
+  // The continuation of a result made with a value receives no error.
+  if (holdsOnlyAValue(Call, model()))
+    return;
   for (const Expr *Arg : Call.arguments()) {
     const LambdaExpr *Callback = lambdaArgument(*Arg);
     if (!Callback)

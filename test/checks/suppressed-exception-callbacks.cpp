@@ -73,6 +73,27 @@ seastar::future<int> recover_logged() {
   });
 }
 
+// A continuation of a result made with a value receives no error: nothing
+// to drop. One made with an error, or whose origin is unknown, does.
+void note_done(int);
+seastar::future<> ready_values(int n) {
+  auto counted = seastar::make_ready_future<int>(n);
+  (void)counted.then_wrapped([](seastar::future<int> f) { note_done(1); });
+  return seastar::make_ready_future<int>(n).then_wrapped(
+      [](seastar::future<int>) { note_done(2); });
+}
+
+seastar::future<> failed_or_unknown(std::exception_ptr e) {
+  (void)seastar::make_exception_future<int>(std::move(e))
+      .then_wrapped([](seastar::future<int> f) { note_done(3); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: the callback ignores the error it is given
+  (void)seastar::make_ready_future<int>(1).then([](int) {
+    return fetch();
+  }).then_wrapped([](seastar::future<int> f) { note_done(4); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback ignores the error it is given
+  return seastar::make_ready_future<>();
+}
+
 //===----------------------------------------------------------------------===//
 // A coroutine spawned detached: its promise drops what it throws.
 //===----------------------------------------------------------------------===//
