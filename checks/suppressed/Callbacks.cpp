@@ -167,8 +167,72 @@ static bool makesReadyValue(const Expr *E, ModelQueries &Model) {
   });
 }
 
+/// Collects the names of the member functions called on \p Promise in
+/// \p S; false when \p Promise is used in any other way (moved, passed on,
+/// captured): then who resolves it is unknown.
+static bool membersCalledOn(const Stmt *S, const VarDecl *Promise,
+                            llvm::SmallVectorImpl<llvm::StringRef> &Names) {
+  if (!S)
+    return true;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(
+            Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+        Ref && Ref->getDecl() == Promise) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (!Method || !Method->getIdentifier())
+        return false;
+      Names.push_back(Method->getName());
+      for (const Expr *Arg : Member->arguments())
+        if (!membersCalledOn(Arg, Promise, Names))
+          return false;
+      return true;
+    }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    return Ref->getDecl() != Promise;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return llvm::none_of(Lambda->captures(), [&](const LambdaCapture &C) {
+      return C.capturesVariable() && C.getCapturedVar() == Promise;
+    });
+  for (const Stmt *Child : S->children())
+    if (!membersCalledOn(Child, Promise, Names))
+      return false;
+  return true;
+}
+
+/// `p.get_future()` of a local promise that its function only ever
+/// resolves with a value: set_value, never set_exception or the like, and
+/// never handed to anyone else.
+static bool promisedValue(const Expr *E) {
+  const auto *Get =
+      E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreUnlessSpelledInSource())
+        : nullptr;
+  if (!Get || !Get->getMethodDecl() || !Get->getMethodDecl()->getIdentifier() ||
+      !Get->getMethodDecl()->getName().contains_insensitive("future"))
+    return false;
+  const auto *Ref = dyn_cast<DeclRefExpr>(
+      Get->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Promise = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Function = Promise && Promise->isLocalVarDecl()
+                             ? dyn_cast<FunctionDecl>(Promise->getDeclContext())
+                             : nullptr;
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  if (!Function || !membersCalledOn(Function->getBody(), Promise, Names))
+    return false;
+  bool SetsValue = false;
+  for (llvm::StringRef Name : Names) {
+    if (Name.contains_insensitive("exception") ||
+        Name.contains_insensitive("error") ||
+        Name.contains_insensitive("fail") || Name.contains_insensitive("break"))
+      return false;
+    SetsValue |= Name.starts_with_insensitive("set_value") ||
+                 Name.starts_with_insensitive("setvalue");
+  }
+  return SetsValue;
+}
+
 /// Whether the result a continuation is attached to (`f.then_wrapped(...)`)
-/// cannot hold an error: a ready result made with a value, directly or
+/// cannot hold an error: a ready result made with a value, or the future of
+/// a local promise its function resolves only with a value, directly or
 /// through a local variable initialised so.
 static bool holdsOnlyAValue(const CallExpr &Call, ModelQueries &Model) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
@@ -180,7 +244,7 @@ static bool holdsOnlyAValue(const CallExpr &Call, ModelQueries &Model) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->isLocalVarDecl())
       Object = Var->getInit();
-  return makesReadyValue(Object, Model);
+  return makesReadyValue(Object, Model) || promisedValue(Object);
 }
 
 void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {

@@ -83,6 +83,32 @@ seastar::future<> ready_values(int n) {
       [](seastar::future<int>) { note_done(2); });
 }
 
+// A promise its own function resolves with a value only.
+seastar::future<> promised_value(int n) {
+  seastar::promise<int> p;
+  auto f = p.get_future();
+  p.set_value(n);
+  return f.then_wrapped([](seastar::future<int>) { note_done(5); });
+}
+
+// One that may fail, or that someone else resolves: reported.
+void hand_over(seastar::promise<int> &&);
+seastar::future<> promised_maybe(int n, std::exception_ptr e) {
+  seastar::promise<int> p;
+  auto f = p.get_future();
+  if (n)
+    p.set_value(n);
+  else
+    p.set_exception(std::move(e));
+  (void)f.then_wrapped([](seastar::future<int>) { note_done(6); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: the callback ignores the error it is given
+  seastar::promise<int> q;
+  auto g = q.get_future();
+  hand_over(std::move(q));
+  return g.then_wrapped([](seastar::future<int>) { note_done(7); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: the callback ignores the error it is given
+}
+
 seastar::future<> failed_or_unknown(std::exception_ptr e) {
   (void)seastar::make_exception_future<int>(std::move(e))
       .then_wrapped([](seastar::future<int> f) { note_done(3); });
