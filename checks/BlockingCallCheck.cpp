@@ -38,6 +38,8 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
   CoroGuardCheck::onStartOfTranslationUnit();
   Summaries.clear();
   Descriptors.reset();
+  Calls.reset();
+  Callers.clear();
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
@@ -211,8 +213,29 @@ static const CallExpr *callPassing(const Stmt *S,
 std::vector<const VarDecl *>
 BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&FD);
-  if (!Method || !Method->getParent()->isLambda() || FD.param_empty() ||
-      model().model().resolvedContinuations().empty())
+  if (FD.param_empty())
+    return {};
+  if (!Method || !Method->getParent()->isLambda()) {
+    // Every call of it in this unit passes a resolved result. (A caller in
+    // another file is not seen; docs/checks/coroguard-blocking-call.md.)
+    llvm::ArrayRef<CallSites::Site> Sites =
+        Calls.of(FD, const_cast<ASTContext &>(FD.getASTContext()));
+    std::vector<const VarDecl *> Resolved;
+    for (unsigned I = 0; I < FD.getNumParams() && !Sites.empty(); ++I) {
+      if (!FD.getParamDecl(I)->getType()->getAsCXXRecordDecl())
+        continue;
+      bool Every = llvm::all_of(Sites, [&](const CallSites::Site &Site) {
+        if (I >= Site.Call->getNumArgs() || Site.Caller == &FD)
+          return false;
+        const Body *B = callerBody(*Site.Caller);
+        return B && isResolvedArgument(*Site.Call->getArg(I), *Site.Call, *B);
+      });
+      if (Every)
+        Resolved.push_back(FD.getParamDecl(I));
+    }
+    return Resolved;
+  }
+  if (model().model().resolvedContinuations().empty())
     return {};
   // The call the lambda is given to, in the function it is written in.
   const auto *Outer =
@@ -222,6 +245,21 @@ BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
   if (!Call || !model().isResolvedContinuation(*Call))
     return {};
   return std::vector<const VarDecl *>(FD.param_begin(), FD.param_end());
+}
+
+const BlockingCallCheck::Body *
+BlockingCallCheck::callerBody(const FunctionDecl &Caller) {
+  auto [It, Inserted] = Callers.try_emplace(&Caller);
+  if (Inserted) {
+    const FunctionDecl *Definition = nullptr;
+    if (Caller.hasBody(Definition) && Definition == &Caller) {
+      const Stmt *Statements =
+          isCoroutine(Caller) ? getCoroutineUserBody(Caller) : Caller.getBody();
+      if (Statements)
+        It->second = std::make_unique<Body>(analyse(Caller, *Statements, {}));
+    }
+  }
+  return It->second.get();
 }
 
 void BlockingCallCheck::report(const Expr &At, const FunctionDecl &Coroutine,

@@ -5,6 +5,7 @@
 
 #include "CoroGuardCheck.h"
 #include "NonBlockingDescriptors.h"
+#include "analysis/CallSites.h"
 #include "analysis/ResolvedResults.h"
 
 #include "llvm/ADT/StringSet.h"
@@ -59,9 +60,14 @@ private:
   bool isResolvedArgument(const Expr &Arg, const Expr &At, const Body &In);
   /// What calling \p Callee does, computed once per function.
   const Summary *summaryOf(const FunctionDecl &Callee);
-  /// The parameters of a lambda coroutine that a continuation receives
-  /// resolved (`f.then_wrapped([](future<T> r) -> future<> {...})`).
+  /// The parameters of a coroutine that it certainly receives resolved: a
+  /// lambda's that a continuation receives (`f.then_wrapped([](future<T>
+  /// r) -> future<> {...})`), and a function's whose every call in the
+  /// unit passes a resolved result (`co_await consume(std::move(a))` after
+  /// `auto [a, b] = co_await when_all(...)`).
   std::vector<const VarDecl *> resolvedParameters(const FunctionDecl &FD);
+  /// The analysis of a caller's body, once per function.
+  const Body *callerBody(const FunctionDecl &Caller);
   void report(const Expr &At, const FunctionDecl &Coroutine,
               const FunctionDecl &Callee, const Chain &Blocks);
   /// Reports blocking call \p E of \p Coroutine, with the model's
@@ -77,6 +83,8 @@ private:
   /// empty one, which breaks recursion. (unordered_map: its elements stay
   /// put while it grows during the recursive walk.)
   std::unordered_map<const FunctionDecl *, Summary> Summaries;
+  CallSites Calls;
+  std::unordered_map<const FunctionDecl *, std::unique_ptr<Body>> Callers;
 };
 
 } // namespace clang::coroguard

@@ -97,3 +97,25 @@ future<> callers(future<int> pending) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'value_or_zero' blocks the thread inside coroutine 'callers': it calls 'seastar::future::get'
   // CHECK-MESSAGES: :[[@LINE-8]]:10: note: 'value_or_zero' calls 'seastar::future::get' here, which blocks
 }
+
+// A coroutine handed only results its callers have resolved does not block
+// on them; one that some caller hands a pending result does.
+future<> consume(future<int> r) {
+  use(r.get());
+  co_return;
+}
+
+future<> consume_maybe_pending(future<int> r) {
+  use(r.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'seastar::future::get' blocks the thread inside coroutine 'consume_maybe_pending'
+  co_return;
+}
+
+future<> resolved_then_handed() {
+  auto [a, b] = co_await seastar::when_all(fetch(), fetch());
+  co_await consume(std::move(a));
+  co_await consume(std::move(b));
+  auto c = co_await seastar::coroutine::as_future(fetch());
+  co_await consume_maybe_pending(std::move(c));
+  co_await consume_maybe_pending(fetch());
+}
