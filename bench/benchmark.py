@@ -286,6 +286,10 @@ def corpus_runs(coroguard, units, repeat, tmp):
             f.write("// edited %d\n" % r)
         edited.append(timed(cached, 1))
     share = len(range(0, units, 5)) / units
+    facts, total = summary_share(os.path.join(tmp, "cache"))
+    print("%-22s whole-project facts and waiting findings: %d of %d bytes "
+          "of the cache entries, %.2f%% (goal: at most 5%%)" % (
+              name + " cache", facts, total, 100.0 * facts / max(total, 1)))
     print("%-22s first run %7.3fs  unchanged re-run %6.3fs  ratio %5.3f "
           "(goal: at most 0.05)" % (name + " cache", first, again,
                                     again / first))
@@ -294,6 +298,32 @@ def corpus_runs(coroguard, units, repeat, tmp):
               name + " cache", len(range(0, units, 5)), units,
               statistics.median(edited), statistics.median(edited) / first,
               share))
+
+
+def summary_share(cache):
+    """Bytes of the cache entries that hold whole-project facts and the
+    findings waiting for them, and the bytes of all entries."""
+    facts = total = 0
+    for directory, _, names in os.walk(cache):
+        for name in names:
+            path = os.path.join(directory, name)
+            try:
+                variants = json.load(open(path))
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(variants, dict):
+                variants = variants.get("variants")
+            if not isinstance(variants, list):
+                continue
+            total += os.path.getsize(path)
+            for v in variants:
+                if not isinstance(v, dict):
+                    continue
+                if "facts" in v:
+                    facts += len(json.dumps(v["facts"]))
+                facts += sum(len(json.dumps(e)) for e in v.get("errors", [])
+                             if "\n#coroguard-if " in e["message"]["message"])
+    return facts, total
 
 
 def parallel(coroguard, one_job, inputs, commands, repeat, name="-j2 / -j1"):

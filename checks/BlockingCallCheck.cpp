@@ -12,6 +12,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang::ast_matchers;
 
@@ -43,20 +45,27 @@ void BlockingCallCheck::onStartOfTranslationUnit() {
 }
 
 void BlockingCallCheck::registerMatchers(MatchFinder *Finder) {
-  if (hasModel())
-    Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+  if (!hasModel())
+    return;
+  Finder->addMatcher(coroutineDefinition().bind("coroutine"), this);
+  // For the rest of the project: what each function of this file does.
+  if (unitFacts())
+    Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(),
+                                    unless(isImplicit()))
+                           .bind("definition"),
+                       this);
 }
 
 BlockingCallCheck::Body
 BlockingCallCheck::analyse(const FunctionDecl &Function, const Stmt &Statements,
                            llvm::ArrayRef<const VarDecl *> ResolvedAtEntry) {
-  Body B{Function,
-         std::make_unique<FunctionFlow>(Function, Statements, throwOracle()),
-         nullptr};
-  if (B.Flow->valid())
-    B.Resolved =
-        std::make_unique<ResolvedResults>(*B.Flow, model(), ResolvedAtEntry);
-  return B;
+  return Body{Function,
+              Statements,
+              std::vector<const VarDecl *>(ResolvedAtEntry.begin(),
+                                           ResolvedAtEntry.end()),
+              nullptr,
+              nullptr,
+              false};
 }
 
 /// The object whose result a member call waits for (`f` of `f.get()`), or
@@ -68,12 +77,20 @@ static const Expr *objectOf(const Expr &E) {
 }
 
 bool BlockingCallCheck::isResolvedArgument(const Expr &Arg, const Expr &At,
-                                           const Body &In) {
+                                           Body &In) {
+  if (!In.Built) {
+    In.Built = true;
+    In.Flow = std::make_unique<FunctionFlow>(In.Function, In.Statements,
+                                             throwOracle());
+    if (In.Flow->valid())
+      In.Resolved = std::make_unique<ResolvedResults>(*In.Flow, model(),
+                                                      In.ResolvedAtEntry);
+  }
   return In.Resolved && In.Resolved->isResolved(Arg, At);
 }
 
 std::optional<BlockingInfo> BlockingCallCheck::blocksDirectly(const Expr &E,
-                                                              const Body &In) {
+                                                              Body &In) {
   std::optional<BlockingInfo> Info = model().blockingCall(E);
   if (!Info && !ExtraBlocking.empty())
     if (const auto *Call = dyn_cast<CallExpr>(&E))
@@ -122,7 +139,7 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
     return nullptr;
   auto [It, Inserted] = Summaries.try_emplace(Definition);
   if (!Inserted)
-    return It->second.blocks() ? &It->second : nullptr;
+    return It->second.matters() ? &It->second : nullptr;
 
   Body In = analyse(*Definition, *Definition->getBody(), {});
   Summary Found;
@@ -132,6 +149,7 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
     C.Steps.push_back({Definition, &E});
     if (Sub) {
       C.Steps.insert(C.Steps.end(), Sub->Steps.begin(), Sub->Steps.end());
+      C.Tail = Sub->Tail;
       C.Blocking = Sub->Blocking;
     } else {
       C.Blocking = *Direct;
@@ -160,8 +178,25 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
         const auto *Call = dyn_cast<CallExpr>(&E);
         const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
         const Summary *Sub = Callee ? summaryOf(*Callee) : nullptr;
-        if (!Sub)
+        if (!Sub) {
+          // A function of another file: it blocks if its facts say so.
+          std::string Key = Callee ? unseenKey(*Callee) : "";
+          if (Key.empty())
+            return;
+          if (const project::FactBase *Known = summaryFacts()) {
+            if (std::optional<project::BlockingChain> Elsewhere =
+                    Known->blocks(Key)) {
+              Chain Sub;
+              Sub.Tail = std::move(Elsewhere->Steps);
+              Sub.Blocking.Name = Elsewhere->Blocking;
+              Sub.Blocking.Alternative = Elsewhere->Alternative;
+              AddStep(E, &Sub, nullptr, nullptr);
+            }
+          } else if (unitFacts()) {
+            Found.Unseen.push_back({std::move(Key), &E});
+          }
           return;
+        }
         if (Sub->Always) {
           AddStep(E, &*Sub->Always, nullptr, nullptr);
           return;
@@ -170,11 +205,112 @@ BlockingCallCheck::summaryOf(const FunctionDecl &Function) {
           if (Param < Call->getNumArgs() &&
               !isResolvedArgument(*Call->getArg(Param), E, In))
             AddStep(E, &SubChain, nullptr, Call->getArg(Param));
+        if (!Sub->Unseen.empty())
+          if (std::string Key = project::keyOf(*Callee); !Key.empty())
+            Found.Unseen.push_back({std::move(Key), &E});
       });
   // Re-find: the map may have grown while the body was walked.
   Summary &Slot = Summaries[Definition];
   Slot = std::move(Found);
-  return Slot.blocks() ? &Slot : nullptr;
+  if (unitFacts())
+    recordFacts(*Definition, Slot);
+  return Slot.matters() ? &Slot : nullptr;
+}
+
+std::string BlockingCallCheck::unseenKey(const FunctionDecl &Callee) {
+  const FunctionDecl *Definition = nullptr;
+  if (Callee.hasBody(Definition) || Callee.isDeleted() ||
+      Callee.isDefaulted() || Callee.isPureVirtual() || Callee.getBuiltinID() ||
+      model().isLibraryCode(Callee) ||
+      model().taskKind(Callee.getReturnType()) != TaskKind::None)
+    return "";
+  return project::keyOf(Callee);
+}
+
+/// \p Loc of \p Caller, as a step of it calling \p Callee.
+static project::Step stepAt(SourceLocation Loc, const FunctionDecl &Caller,
+                            llvm::StringRef Callee) {
+  const SourceManager &SM = Caller.getASTContext().getSourceManager();
+  PresumedLoc At = SM.getPresumedLoc(SM.getFileLoc(Loc),
+                                     /*UseLineDirectives=*/false);
+  project::Step S;
+  if (At.isValid()) {
+    S.File = project::absolutePath(At.getFilename());
+    S.Line = At.getLine();
+    S.Column = At.getColumn();
+  }
+  S.Caller = getQualifiedFunctionName(Caller);
+  S.Callee = Callee.str();
+  return S;
+}
+
+void BlockingCallCheck::recordFacts(const FunctionDecl &Definition,
+                                    const Summary &S) {
+  // A definition with no fact is written down only where another file may
+  // call it (declared in a header): a function defined in several files
+  // blocks only if each definition does.
+  if (!S.Always && S.Unseen.empty()) {
+    const SourceManager &SM = Definition.getASTContext().getSourceManager();
+    SourceLocation Declared =
+        SM.getExpansionLoc(Definition.getCanonicalDecl()->getLocation());
+    if (!Definition.isExternallyVisible() || Definition.isInlined() ||
+        SM.isInMainFile(Declared) || SM.isInSystemHeader(Declared) ||
+        !SM.isInMainFile(SM.getExpansionLoc(Definition.getLocation())))
+      return;
+  }
+  project::FunctionFacts F;
+  F.Key = project::keyOf(Definition);
+  F.Name = getQualifiedFunctionName(Definition);
+  project::Step Where = stepAt(Definition.getLocation(), Definition, "");
+  F.File = Where.File;
+  F.Line = Where.Line;
+  if (S.Always) {
+    const Chain &C = *S.Always;
+    for (size_t I = 0; I < C.Steps.size(); ++I) {
+      bool Last = I + 1 == C.Steps.size();
+      F.Blocks.push_back(stepAt(
+          C.Steps[I].second->getBeginLoc(), *C.Steps[I].first,
+          Last ? (C.Tail.empty() ? C.Blocking.Name : C.Tail.front().Caller)
+               : getQualifiedFunctionName(*C.Steps[I + 1].first)));
+    }
+    F.Blocks.insert(F.Blocks.end(), C.Tail.begin(), C.Tail.end());
+    F.Blocking = C.Blocking.Name;
+    F.Alternative = C.Blocking.Alternative;
+  } else {
+    for (const auto &[Key, Call] : S.Unseen) {
+      const auto *CE = dyn_cast<CallExpr>(Call);
+      const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+      F.Calls.push_back(
+          {Key, stepAt(Call->getBeginLoc(), Definition,
+                       Callee ? getQualifiedFunctionName(*Callee) : "")});
+    }
+  }
+  unitFacts()->add(std::move(F));
+}
+
+void BlockingCallCheck::reportIfBlocks(const Expr &At,
+                                       const FunctionDecl &Coroutine,
+                                       const FunctionDecl &Callee,
+                                       const std::string &Key) {
+  if (unitFacts()) {
+    if (!firstReportAt(At.getBeginLoc()))
+      return;
+    diag(At.getBeginLoc(), "%0 blocks the thread inside coroutine %1%2")
+        << &Callee << &Coroutine
+        << project::conditionalMessage("", {project::Fact::Blocks, Key})
+        << At.getSourceRange();
+    return;
+  }
+  const project::FactBase *Known = summaryFacts();
+  std::optional<project::BlockingChain> Elsewhere =
+      Known ? Known->blocks(Key) : std::nullopt;
+  if (!Elsewhere || !firstReportAt(At.getBeginLoc()))
+    return;
+  Chain C;
+  C.Tail = std::move(Elsewhere->Steps);
+  C.Blocking.Name = Elsewhere->Blocking;
+  C.Blocking.Alternative = Elsewhere->Alternative;
+  report(At, Coroutine, Callee, C);
 }
 
 /// The lambda an argument is, through the conversions of passing it.
@@ -227,7 +363,7 @@ BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
       bool Every = llvm::all_of(Sites, [&](const CallSites::Site &Site) {
         if (I >= Site.Call->getNumArgs() || Site.Caller == &FD)
           return false;
-        const Body *B = callerBody(*Site.Caller);
+        Body *B = callerBody(*Site.Caller);
         return B && isResolvedArgument(*Site.Call->getArg(I), *Site.Call, *B);
       });
       if (Every)
@@ -247,7 +383,7 @@ BlockingCallCheck::resolvedParameters(const FunctionDecl &FD) {
   return std::vector<const VarDecl *>(FD.param_begin(), FD.param_end());
 }
 
-const BlockingCallCheck::Body *
+BlockingCallCheck::Body *
 BlockingCallCheck::callerBody(const FunctionDecl &Caller) {
   auto [It, Inserted] = Callers.try_emplace(&Caller);
   if (Inserted) {
@@ -280,6 +416,15 @@ void BlockingCallCheck::report(const Expr &At, const FunctionDecl &Coroutine,
     diag(StepCall->getBeginLoc(), "%0 calls '%1' here%select{|, which blocks}2",
          DiagnosticIDs::Note)
         << Caller << Next << Last;
+  }
+  // Steps in other files, from the summary file: shown at the call, with
+  // where they are.
+  for (size_t I = 0; I < Blocks.Tail.size(); ++I) {
+    const project::Step &S = Blocks.Tail[I];
+    diag(At.getBeginLoc(), "'%0' calls '%1' at %2:%3%select{|, which blocks}4",
+         DiagnosticIDs::Note)
+        << S.Caller << S.Callee << S.File << S.Line
+        << (I + 1 == Blocks.Tail.size());
   }
 }
 
@@ -374,6 +519,16 @@ static bool isOffloadedToAPool(const FunctionDecl &Coroutine,
 }
 
 void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
+  if (const auto *Definition =
+          Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    // Summarising it writes its facts down (recordFacts).
+    if (!Definition->isDependentContext() &&
+        !Definition->isTemplateInstantiation() &&
+        !(isa<CXXMethodDecl>(Definition) &&
+          cast<CXXMethodDecl>(Definition)->getParent()->isLambda()))
+      summaryOf(*Definition);
+    return;
+  }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
   const Stmt *Statements = getCoroutineUserBody(*Coroutine);
   if (!Statements || isOffloadedToAPool(*Coroutine, model()))
@@ -401,14 +556,23 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
               isa<LambdaExpr>(Op->getArg(0)->IgnoreImplicit()))
             return;
         const Summary *Blocks = summaryOf(*Callee);
-        if (!Blocks)
+        if (!Blocks) {
+          if (std::string Key = unseenKey(*Callee); !Key.empty())
+            reportIfBlocks(E, *Coroutine, *Callee, Key);
           return;
+        }
         // The call site decides for a parameter that must be unresolved.
         const Chain *Chosen = Blocks->Always ? &*Blocks->Always : nullptr;
         for (const auto &[Param, SubChain] : Blocks->WhenUnresolved)
           if (!Chosen && Param < Call->getNumArgs() &&
               !isResolvedArgument(*Call->getArg(Param), E, In))
             Chosen = &SubChain;
+        // It calls functions of other files: the run decides.
+        if (!Chosen && !Blocks->Unseen.empty() && unitFacts()) {
+          if (std::string Key = project::keyOf(*Callee); !Key.empty())
+            reportIfBlocks(E, *Coroutine, *Callee, Key);
+          return;
+        }
         if (!Chosen || Chosen->Steps.size() > MaxDepth || !firstReportAt(Loc))
           return;
         report(E, *Coroutine, *Callee, *Chosen);

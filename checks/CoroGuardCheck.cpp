@@ -9,8 +9,13 @@
 #include "rewrites/Rewrite.h"
 
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/Lex/Preprocessor.h"
+#include <map>
+#include <mutex>
 
 namespace clang::coroguard {
 
@@ -68,6 +73,8 @@ CoroGuardCheck::CoroGuardCheck(llvm::StringRef Name,
         << StyleText << options::FixStyle;
     return;
   }
+  SummaryFileOption =
+      Options.getLocalOrGlobal(options::SummaryFile).value_or("").trim().str();
   Reporter = Options.getLocalOrGlobal(options::ErrorReporter)
                  .value_or("")
                  .trim()
@@ -114,6 +121,7 @@ void CoroGuardCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Opts[options::FixStyle] =
       Value(Style == FixStyle::Portable ? "portable" : "library");
   Opts[options::ErrorReporter] = Value(Reporter);
+  Opts[options::SummaryFile] = Value(SummaryFileOption);
   Opts[options::IncludeStyle] =
       Value(IncludeOrder == tidy::utils::IncludeSorter::IS_Google ? "google"
                                                                   : "llvm");
@@ -175,8 +183,93 @@ void CoroGuardCheck::noteNoFix(SourceLocation Loc, llvm::StringRef Why,
 
 void CoroGuardCheck::onStartOfTranslationUnit() {
   forgetSharedLifetimes();
+  Summaries.reset();
   Reported.clear();
   HeaderFilter.reset();
+}
+
+namespace {
+/// A summary file as read, for one version of it (by size and time).
+struct ReadSummaries {
+  uint64_t Size = 0;
+  llvm::sys::TimePoint<> Modified;
+  std::unique_ptr<project::FactBase> Facts; ///< null: not usable
+};
+} // namespace
+
+/// The summary file that applies to \p File: \p Option relative to the
+/// file's directory or the nearest ancestor holding it, or by convention
+/// the nearest coroguard-summaries.json.
+static std::string findSummaryFile(llvm::StringRef Option,
+                                   llvm::StringRef File) {
+  if (!Option.empty() && llvm::sys::path::is_absolute(Option))
+    return Option.str();
+  llvm::StringRef Name = Option.empty()
+                             ? llvm::StringRef(options::DefaultSummaryFileName)
+                             : Option;
+  llvm::SmallString<256> Directory(File);
+  llvm::sys::path::remove_filename(Directory);
+  while (!Directory.empty()) {
+    llvm::SmallString<256> Candidate(Directory);
+    llvm::sys::path::append(Candidate, Name);
+    if (llvm::sys::fs::is_regular_file(Candidate))
+      return std::string(Candidate);
+    llvm::StringRef Parent = llvm::sys::path::parent_path(Directory);
+    if (Parent == Directory)
+      break;
+    Directory = Parent;
+  }
+  return "";
+}
+
+const project::FactBase *CoroGuardCheck::summaryFacts() {
+  if (Summaries)
+    return *Summaries;
+  Summaries = nullptr;
+  if (unitFacts())
+    return nullptr; // the CLI resolves after the run
+  std::string Path =
+      findSummaryFile(SummaryFileOption, TidyContext->getCurrentFile());
+  if (Path.empty() && SummaryFileOption.empty())
+    return nullptr;
+  if (Path.empty())
+    Path = SummaryFileOption; // missing: readSummaryFile says so
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status))
+    Status = llvm::sys::fs::file_status();
+  // Read once per process and version of the file: every unit of a
+  // clang-tidy run and every edit in clangd asks again.
+  static std::mutex Lock;
+  static std::map<std::string, ReadSummaries> Read;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto [It, First] = Read.try_emplace(Path);
+  ReadSummaries &Entry = It->second;
+  if (First || Entry.Size != Status.getSize() ||
+      Entry.Modified != Status.getLastModificationTime()) {
+    Entry.Size = Status.getSize();
+    Entry.Modified = Status.getLastModificationTime();
+    unsigned Stale = 0;
+    llvm::Expected<project::FactBase> Facts =
+        project::readSummaryFile(Path, &Stale);
+    // One warning per version of the file: the first check to read it.
+    if (!Facts) {
+      Entry.Facts.reset();
+      configurationDiag("coroguard summary file ignored: %0",
+                        DiagnosticIDs::Warning)
+          << llvm::toString(Facts.takeError());
+    } else {
+      Entry.Facts = std::make_unique<project::FactBase>(std::move(*Facts));
+      if (Stale)
+        configurationDiag("coroguard summary file '%0': the facts of %1 "
+                          "function%s1 are left out, their files changed "
+                          "since it was written (write it again with "
+                          "coroguard --write-summaries)",
+                          DiagnosticIDs::Warning)
+            << Path << Stale;
+    }
+  }
+  Summaries = Entry.Facts.get();
+  return *Summaries;
 }
 
 bool CoroGuardCheck::isAnalysedCode(SourceLocation Spelling,

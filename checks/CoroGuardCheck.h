@@ -11,6 +11,7 @@
 #define COROGUARD_CHECKS_COROGUARDCHECK_H
 
 #include "analysis/MayThrow.h"
+#include "project/ProjectFacts.h"
 #include "queries/ModelQueries.h"
 #include "rewrites/Rewrite.h"
 
@@ -82,6 +83,16 @@ protected:
   void noteNoFix(SourceLocation Loc, llvm::StringRef Why,
                  const SourceManager &SM);
 
+  /// Where this unit's facts go when the CLI resolves conditions after the
+  /// run (project/ProjectFacts.h); null in the plugin and clangd.
+  project::UnitFacts *unitFacts() const {
+    return project::UnitFacts::current();
+  }
+  /// The facts of the summary file (option coroguard.SummaryFile), read
+  /// once per process and per version of the file; null when there is
+  /// none, it cannot be used (one warning says why), or the CLI defers.
+  const project::FactBase *summaryFacts();
+
   /// Reports \p Loc once per translation unit: templates are reported for
   /// the code as written, not once per instantiation.
   bool firstReportAt(SourceLocation Loc) { return Reported.insert(Loc).second; }
@@ -96,6 +107,8 @@ private:
   std::optional<ThrowOracle> Throws;
   FixStyle Style = FixStyle::Library;
   std::string Reporter;
+  std::string SummaryFileOption;
+  std::optional<const project::FactBase *> Summaries;
   tidy::utils::IncludeSorter::IncludeStyle IncludeOrder =
       tidy::utils::IncludeSorter::IS_LLVM;
   tidy::utils::IncludeInserter *Includes = nullptr;

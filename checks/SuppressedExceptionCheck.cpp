@@ -106,10 +106,12 @@ void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   AST = Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("callback-call"))
     checkCallbacks(*Call);
-  if (const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine"))
+  if (const auto *Coroutine =
+          Result.Nodes.getNodeAs<FunctionDecl>("coroutine")) {
     checkHandlers(*Coroutine);
-  else if (const auto *Method =
-               Result.Nodes.getNodeAs<CXXMethodDecl>("unhandled"))
+    recordFacts(*Coroutine);
+  } else if (const auto *Method =
+                 Result.Nodes.getNodeAs<CXXMethodDecl>("unhandled"))
     checkUnhandledException(*Method);
   else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call"))
     checkSinks(*Call);
@@ -118,6 +120,30 @@ void SuppressedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     checkExitHook(*Hook);
   else if (const auto *SinkCall = Result.Nodes.getNodeAs<CallExpr>("sink-call"))
     checkSinkFunction(*SinkCall);
+}
+
+void SuppressedExceptionCheck::recordFacts(const FunctionDecl &Coroutine) {
+  project::UnitFacts *Sink = unitFacts();
+  if (!Sink || !Coroutine.isExternallyVisible() ||
+      isa<CXXMethodDecl>(Coroutine) &&
+          cast<CXXMethodDecl>(Coroutine).getParent()->isLambda())
+    return;
+  const SourceManager &SM = Coroutine.getASTContext().getSourceManager();
+  if (!SM.isInMainFile(SM.getExpansionLoc(Coroutine.getLocation())) ||
+      !handlesItsOwnErrors(Coroutine, throwOracle()))
+    return;
+  project::FunctionFacts F;
+  F.Key = project::keyOf(Coroutine);
+  F.Name = getQualifiedFunctionName(Coroutine);
+  PresumedLoc At =
+      SM.getPresumedLoc(SM.getExpansionLoc(Coroutine.getLocation()),
+                        /*UseLineDirectives=*/false);
+  if (At.isValid()) {
+    F.File = project::absolutePath(At.getFilename());
+    F.Line = At.getLine();
+  }
+  F.HandlesErrors = true;
+  Sink->add(std::move(F));
 }
 
 bool SuppressedExceptionCheck::reports(const Expr &CallOrConstruct) {

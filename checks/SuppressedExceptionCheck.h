@@ -14,6 +14,11 @@ namespace clang::coroguard {
 /// rethrow nor capture the exception, promise types whose
 /// unhandled_exception() drops it, and spawns whose completion token (the
 /// model's exception sinks, asio::detached) discards it.
+/// Whether \p Coroutine handles its own errors: a try statement at the top
+/// of its body, or nothing in it that lets an error out.
+bool handlesItsOwnErrors(const FunctionDecl &Coroutine,
+                         const ThrowOracle &Throws);
+
 class SuppressedExceptionCheck : public CoroGuardCheck {
 public:
   SuppressedExceptionCheck(llvm::StringRef Name,
@@ -24,8 +29,16 @@ public:
 
 private:
   void checkHandlers(const FunctionDecl &Coroutine);
+  /// Writes down, for spawns in other files, that \p Coroutine handles
+  /// its own errors.
+  void recordFacts(const FunctionDecl &Coroutine);
   void checkUnhandledException(const CXXMethodDecl &Method);
   void checkSinks(const CallExpr &Call);
+  /// For a spawn of \p Unseen, a coroutine defined in another file (or
+  /// null): nothing when the summary file says it handles its errors, else
+  /// what to append to the finding's message (the condition the CLI
+  /// decides after the run, or nothing).
+  std::optional<std::string> spawnedElsewhere(const FunctionDecl *Unseen);
   /// The sink token \p Argument is, or wraps through a token adapter.
   const ExceptionSinkEntry *sinkToken(const Expr &Argument);
   void checkExitHook(const CXXMethodDecl &Hook);

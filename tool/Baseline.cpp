@@ -136,6 +136,21 @@ void recountFindings(BaselineComparison &C, const Report &R) {
     ++(F.InBaseline == Finding::Baseline::Unchanged ? C.Baselined : C.New);
 }
 
+void compareResolved(Report &R, BaselineComparison &C, llvm::StringRef Root) {
+  for (Finding &F : R.Findings) {
+    if (F.InBaseline != Finding::Baseline::None)
+      continue;
+    auto It = llvm::find_if(C.Fixed, [&](const BaselineEntry &E) {
+      return E.Check == F.Check && E.Identity == F.Identity &&
+             E.File == relativeToRoot(F.Where.File, Root);
+    });
+    F.InBaseline = It == C.Fixed.end() ? Finding::Baseline::New
+                                       : Finding::Baseline::Unchanged;
+    if (It != C.Fixed.end())
+      C.Fixed.erase(It);
+  }
+}
+
 std::optional<BaselineComparison>
 checkParts(const std::vector<std::optional<ReportPart>> &Parts,
            const std::vector<std::string> &Names, std::string &Problem) {

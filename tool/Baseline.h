@@ -69,6 +69,11 @@ struct BaselineComparison {
 /// InBaseline (after findings were left out, or read back from parts).
 void recountFindings(BaselineComparison &C, const Report &R);
 
+/// Compares the findings of a merged run that no part decided (they
+/// waited for another part's facts) with the baseline entries the parts
+/// found fixed: one that matches is unchanged, and no longer fixed.
+void compareResolved(Report &R, BaselineComparison &C, llvm::StringRef Root);
+
 /// Compares \p R with \p Baseline. Entries of files the run did not read
 /// (not named, or left out by --diff) are neither matched nor fixed. In a
 /// \p Partial run (some units of the project left out: files named on the

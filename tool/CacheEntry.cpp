@@ -2,6 +2,8 @@
 
 #include "CacheEntry.h"
 
+#include "ProjectResolution.h"
+
 namespace clang::coroguard {
 
 using nlohmann::json;
@@ -122,9 +124,12 @@ json unitToJson(const CachedUnit &Unit) {
   json Inputs = json::array();
   for (const auto &[Path, Hash] : Unit.Inputs)
     Inputs.push_back({Path, Hash});
-  return {{"inputs", std::move(Inputs)},
-          {"errors", std::move(Errors)},
-          {"functions", std::move(Functions)}};
+  json Out = {{"inputs", std::move(Inputs)},
+              {"errors", std::move(Errors)},
+              {"functions", std::move(Functions)}};
+  if (!Unit.Facts.empty())
+    Out["facts"] = factsToJson(Unit.Facts);
+  return Out;
 }
 
 std::optional<CachedUnit> unitFromJson(const json &J) {
@@ -170,6 +175,13 @@ std::optional<CachedUnit> unitFromJson(const json &J) {
                               Read.string(F, "signature")});
   if (!Read.ok())
     return std::nullopt;
+  if (J.contains("facts")) {
+    std::optional<std::vector<project::FunctionFacts>> Facts =
+        factsFromJson(J["facts"]);
+    if (!Facts)
+      return std::nullopt;
+    Unit.Facts = std::move(*Facts);
+  }
   return Unit;
 }
 

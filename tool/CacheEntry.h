@@ -14,6 +14,8 @@
 
 #include "FunctionSpans.h"
 
+#include "project/ProjectFacts.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 #include <nlohmann/json.hpp>
@@ -31,6 +33,8 @@ struct CachedUnit {
   std::vector<FunctionSpan> Functions;
   /// Every file the compiler read (absolute) and the hash of its contents.
   std::vector<std::pair<std::string, std::string>> Inputs;
+  /// What the unit's functions do, for the rest of the project.
+  std::vector<project::FunctionFacts> Facts;
 };
 
 nlohmann::json unitToJson(const CachedUnit &Unit);

@@ -19,6 +19,7 @@
 #include "ModelDump.h"
 #include "OutputFile.h"
 #include "Progress.h"
+#include "ProjectResolution.h"
 #include "ReportOutput.h"
 #include "ResultCache.h"
 #include "Runner.h"
@@ -45,6 +46,8 @@
 #include <optional>
 
 namespace cl = llvm::cl;
+
+namespace project = clang::coroguard::project;
 
 namespace {
 
@@ -161,6 +164,14 @@ cl::opt<std::string> WriteBaseline(
     cl::desc("Record the findings of this run in a baseline file; the exit "
              "code is then 0 unless a file could not be analysed"),
     cl::value_desc("file"), cl::cat(Category));
+cl::opt<std::string> WriteSummaries(
+    "write-summaries",
+    cl::desc("Write what the project's functions do (blocking, error "
+             "handling) to a summary file, for the clang-tidy plugin and "
+             "coroguard-clangd (option coroguard.SummaryFile; "
+             "docs/whole-program.md)"),
+    cl::value_desc("file"), cl::sub(cl::SubCommand::getTopLevel()),
+    cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<std::string> BaselineFile(
     "baseline",
     cl::desc("Report only findings that are not in this baseline; the exit "
@@ -321,10 +332,37 @@ std::string humanSize(uint64_t Bytes) {
   return llvm::formatv("{0:F1} {1}", Value, Unit).str();
 }
 
+/// Writes \p Facts to --write-summaries's file; false after an error line.
+bool writeSummaries(const std::string &Path, const project::FactBase &Facts) {
+  if (Path.empty())
+    return true;
+  if (llvm::Error Err =
+          clang::coroguard::writeOutputFile(Path, [&](llvm::raw_ostream &OS) {
+            project::writeSummaryFile(Facts, OS);
+          })) {
+    llvm::errs() << "coroguard: error: cannot write '" << Path
+                 << "': " << llvm::toString(std::move(Err)) << "\n";
+    return false;
+  }
+  return true;
+}
+
+/// clang-tidy's errors as --export-fixes writes them: a finding that waits
+/// for another file's facts is exported when its condition holds, without
+/// its condition.
+void settleRawErrors(std::vector<clang::tidy::ClangTidyError> &Errors,
+                     const project::FactBase &Facts) {
+  llvm::erase_if(Errors, [&](clang::tidy::ClangTidyError &E) {
+    std::optional<project::Condition> When =
+        project::takeCondition(E.Message.Message);
+    return When && !Facts.holds(*When);
+  });
+}
+
 /// coroguard merge: the shards' findings, errors and analysed files, sorted
 /// and written as one run over all files would write them.
 int runMerge(llvm::StringRef Root, const std::string &OutputPath,
-             const char *Argv0) {
+             const std::string &SummariesPath, const char *Argv0) {
   clang::coroguard::Report Merged;
   std::vector<std::optional<clang::coroguard::ReportPart>> Parts;
   for (const std::string &Input : MergeInputs)
@@ -339,11 +377,23 @@ int runMerge(llvm::StringRef Root, const std::string &OutputPath,
   clang::coroguard::sortReport(Merged);
   llvm::sort(Merged.Analysed);
   Merged.Analysed.erase(llvm::unique(Merged.Analysed), Merged.Analysed.end());
+  // The findings that waited for other parts' facts: identified and
+  // compared with the baseline as one run would have.
+  const size_t Decided = Merged.Findings.size();
+  project::FactBase Facts = clang::coroguard::resolveProject(Merged);
+  if (Merged.Findings.size() != Decided) {
+    clang::coroguard::assignIdentities(Merged, Root);
+    if (Comparison)
+      clang::coroguard::compareResolved(Merged, *Comparison, Root);
+  }
+  Merged.Pending.clear();
   size_t New = Merged.Findings.size();
   if (Comparison) {
     clang::coroguard::recountFindings(*Comparison, Merged);
     New = Comparison->New;
   }
+  if (!writeSummaries(SummariesPath, Facts))
+    return ExitError;
   const int ResultCode = !Merged.Errors.empty() ? ExitError
                          : New                  ? ExitFindings
                                                 : ExitClean;
@@ -404,11 +454,15 @@ int main(int Argc, const char **Argv) {
   const std::string ExportFixesPath = Absolute(ExportFixes);
   const std::string BaselinePath = Absolute(BaselineFile);
   const std::string WriteBaselinePath = Absolute(WriteBaseline);
+  const std::string WriteSummariesPath = Absolute(WriteSummaries);
   const std::string Root =
       ProjectRoot.empty() ? clang::coroguard::findProjectRoot(StartDirectory)
                           : Absolute(ProjectRoot);
   if (MergeCommand)
-    return runMerge(Root, OutputPath, Argv[0]);
+    return runMerge(Root, OutputPath, WriteSummariesPath, Argv[0]);
+  if (!Shard.empty() && !WriteSummariesPath.empty())
+    return usageError("--write-summaries needs the whole project's facts; "
+                      "give it to `coroguard merge` of a sharded run");
   if (PruneBaseline && BaselinePath.empty())
     return usageError("--prune-baseline needs --baseline=<file>");
   if (!DiffRev.empty() && !DiffFile.empty())
@@ -643,9 +697,19 @@ int main(int Argc, const char **Argv) {
   Report.FilesRead = std::move(Analysed.FilesRead);
   Report.Analysed = std::move(Analysed.Analysed);
   Report.Sources = std::move(Analysed.Sources);
+  Report.Pending = std::move(Analysed.Pending);
+  Report.Facts = std::move(Analysed.Facts);
   for (auto &E : Analysed.Errors)
     Report.Errors.push_back(std::move(E));
   clang::coroguard::sortReport(Report);
+  // Findings that wait for facts of other files are decided now, over the
+  // whole run; a part of a sharded run leaves them to `coroguard merge`.
+  project::FactBase Facts;
+  if (Shard.empty()) {
+    Facts = clang::coroguard::resolveProject(Report);
+    Report.Pending.clear();
+  }
+  settleRawErrors(RawErrors, Facts);
 
   clang::coroguard::assignIdentities(Report, Root);
   std::optional<clang::coroguard::BaselineComparison> Comparison;
@@ -660,8 +724,14 @@ int main(int Argc, const char **Argv) {
   // Identities and the baseline are decided on every finding; only then
   // are those off the changed lines left out.
   if (Changes) {
+    // A finding decided by another file's facts is the change's when its
+    // chain passes a changed line (a helper made to block).
     llvm::erase_if(Report.Findings, [&](const clang::coroguard::Finding &F) {
-      return !Changes->touches(F);
+      return !Changes->touches(F) &&
+             !(F.CrossUnit &&
+               llvm::any_of(F.Notes, [&](const clang::coroguard::Note &N) {
+                 return Changes->changes(N.Where.File, N.Where.Line);
+               }));
     });
     if (Comparison)
       clang::coroguard::recountFindings(*Comparison, Report);
@@ -725,6 +795,8 @@ int main(int Argc, const char **Argv) {
                       clang::coroguard::baselineOf(Report, Root));
   if (PruneBaseline)
     WriteBaselineFile(BaselinePath, Comparison->Kept);
+  if (!writeSummaries(WriteSummariesPath, Facts))
+    Status = ExitError;
 
   if (!Quiet) {
     llvm::errs() << "coroguard: ";

@@ -128,6 +128,11 @@ void collectFindings(const std::vector<clang::tidy::ClangTidyError> &Errors,
                                N.FileOffset)});
     appendEdits(M.Fix, E.BuildDirectory, F.Fixes);
     F.Function = functionAt(Functions, F.Where);
+    if (std::optional<project::Condition> When =
+            project::takeCondition(F.Message)) {
+      Out.Pending.push_back({std::move(F), std::move(*When)});
+      continue;
+    }
     Out.Findings.push_back(std::move(F));
   }
   sortReport(Out);
@@ -146,6 +151,12 @@ void sortReport(Report &R) {
                                  return Key(A) == Key(B);
                                }),
                    R.Findings.end());
+  std::stable_sort(R.Pending.begin(), R.Pending.end(),
+                   [&](const PendingFinding &A, const PendingFinding &B) {
+                     if (Key(A.F) != Key(B.F))
+                       return Key(A.F) < Key(B.F);
+                     return A.When.Key < B.When.Key;
+                   });
   std::stable_sort(
       R.Errors.begin(), R.Errors.end(),
       [](const InputError &A, const InputError &B) { return A.File < B.File; });

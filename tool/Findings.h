@@ -11,6 +11,8 @@
 #include "SourceText.h"
 #include "TranslationUnit.h"
 
+#include "project/ProjectFacts.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 
 #include <memory>
@@ -50,8 +52,18 @@ struct Finding {
   /// Stable across unrelated edits (see Identity.h); set by
   /// assignIdentities.
   std::string Identity;
+  /// Decided by the facts of other files (resolveProject).
+  bool CrossUnit = false;
   /// With --baseline: whether the baseline holds this finding.
   enum class Baseline { None, New, Unchanged } InBaseline = Baseline::None;
+};
+
+/// A finding that waits for a fact about a function defined in another
+/// file (project/ProjectFacts.h): reported once the whole project's facts
+/// are known, if its condition holds.
+struct PendingFinding {
+  Finding F;
+  project::Condition When;
 };
 
 /// A problem that kept a file from being analysed completely.
@@ -72,6 +84,10 @@ struct Report {
   /// The text of the files findings point into, as the analysis saw it
   /// (writers print and hash lines from here, after --fix too).
   std::shared_ptr<SourceText> Sources = std::make_shared<SourceText>();
+  /// Findings waiting for facts of other files, and the facts each unit
+  /// wrote down (resolveProject answers the first with the second).
+  std::vector<PendingFinding> Pending;
+  std::vector<project::FunctionFacts> Facts;
 };
 
 /// A compiler error, also a warning made an error with -Werror=...: the

@@ -44,7 +44,10 @@ void assignIdentities(Report &R, llvm::StringRef Root) {
                       '\0' + Line + '\0' + F.Function;
     std::string Hash = llvm::utohexstr(llvm::xxh3_64bits(Key),
                                        /*LowerCase=*/true, /*Width=*/16);
-    F.Identity = Hash + ":" + std::to_string(Seen[Hash]++);
+    unsigned Occurrence = Seen[Hash]++;
+    // Already identified (a merged part's): kept, and counted.
+    if (F.Identity.empty())
+      F.Identity = Hash + ":" + std::to_string(Occurrence);
   }
 }
 

@@ -28,7 +28,8 @@ std::string findProjectRoot(llvm::StringRef StartDirectory);
 /// otherwise \p File unchanged.
 std::string relativeToRoot(llvm::StringRef File, llvm::StringRef Root);
 
-/// Sets the Identity of every finding of \p R (in report order).
+/// Sets the Identity of every finding of \p R that has none (in report
+/// order; one that has one, a merged part's, keeps it and is counted).
 void assignIdentities(Report &R, llvm::StringRef Root);
 
 } // namespace clang::coroguard

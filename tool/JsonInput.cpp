@@ -2,6 +2,8 @@
 
 #include "JsonInput.h"
 
+#include "ProjectResolution.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <nlohmann/json.hpp>
@@ -81,6 +83,20 @@ llvm::Error readJsonReport(llvm::StringRef Path, Report &Into,
       return Fail("its 'part' record is incomplete");
     if (Part)
       *Part = std::move(Read);
+    const json &P = Doc["part"];
+    for (const json &Entry : P.value("pending", json::array())) {
+      std::optional<PendingFinding> Pending = pendingFromJson(Entry);
+      if (!Pending)
+        return Fail("a pending finding of its 'part' record is incomplete");
+      Into.Pending.push_back(std::move(*Pending));
+    }
+    if (P.contains("facts")) {
+      std::optional<std::vector<project::FunctionFacts>> Facts =
+          factsFromJson(P["facts"]);
+      if (!Facts)
+        return Fail("the 'facts' of its 'part' record are malformed");
+      llvm::append_range(Into.Facts, *Facts);
+    }
   }
   if (Doc.contains("analysed") && Doc["analysed"].is_array())
     for (const json &File : Doc["analysed"])

@@ -3,6 +3,7 @@
 #include "Baseline.h"
 #include "JsonStream.h"
 #include "OutputWriters.h"
+#include "ProjectResolution.h"
 #include "Version.h"
 
 #include <nlohmann/json.hpp>
@@ -61,8 +62,17 @@ void writeJson(const Report &R, llvm::raw_ostream &OS, const ReportPart *Part) {
 
   json Doc = {{"version", 1},
               {"tool", {{"name", "coroguard"}, {"version", CoroGuardVersion}}}};
-  if (Part)
-    Doc["part"] = partOf(*Part);
+  if (Part) {
+    json P = partOf(*Part);
+    // What the merge needs to decide the findings that wait for another
+    // part's facts.
+    json Pending = json::array();
+    for (const PendingFinding &F : R.Pending)
+      Pending.push_back(json::parse(pendingToJson(F).dump()));
+    P["pending"] = std::move(Pending);
+    P["facts"] = json::parse(factsToJson(R.Facts).dump());
+    Doc["part"] = std::move(P);
+  }
   Doc["analysed"] = R.Analysed;
   Doc["diagnostics"] = StreamedArray;
   Doc["errors"] = std::move(Errors);

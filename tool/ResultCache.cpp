@@ -239,6 +239,7 @@ std::optional<TranslationUnitResult> ResultCache::lookup(llvm::StringRef Key) {
       continue;
     Result.Errors = std::move(Unit->Errors);
     Result.Functions = std::move(Unit->Functions);
+    Result.Facts = std::move(Unit->Facts);
     // Used now: the last to be evicted.
     int FD = -1;
     if (!ReadOnly && !llvm::sys::fs::openFileForRead(Path, FD)) {
@@ -279,6 +280,7 @@ void ResultCache::store(llvm::StringRef Key,
   llvm::sort(Unit.Inputs);
   Unit.Errors = Result.Errors;
   Unit.Functions = functionsHoldingFindings(Result.Errors, Result.Functions);
+  Unit.Facts = Result.Facts;
 
   std::string Path = entryPath(Key);
   json Variants = json::array({unitToJson(Unit)});

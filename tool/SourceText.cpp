@@ -47,6 +47,14 @@ std::pair<unsigned, unsigned> SourceText::lineAndColumn(llvm::StringRef File,
   return {Line, Offset - L->Starts[Line - 1] + 1};
 }
 
+unsigned SourceText::offsetOf(llvm::StringRef File, unsigned Line,
+                              unsigned Column) {
+  const Lines *L = linesOf(File);
+  if (!L || Line == 0 || Line > L->Starts.size() || Column == 0)
+    return 0;
+  return L->Starts[Line - 1] + Column - 1;
+}
+
 llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
   const Lines *L = linesOf(File);
   if (!L || Line == 0 || Line > L->Starts.size())

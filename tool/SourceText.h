@@ -28,6 +28,10 @@ public:
   std::pair<unsigned, unsigned> lineAndColumn(llvm::StringRef File,
                                               unsigned Offset);
 
+  /// The byte offset of 1-based \p Line and \p Column in \p File (0 when
+  /// unknown).
+  unsigned offsetOf(llvm::StringRef File, unsigned Line, unsigned Column);
+
   /// The text of line \p Line (1-based) of \p File, without its end of
   /// line; empty when unknown.
   llvm::StringRef line(llvm::StringRef File, unsigned Line);

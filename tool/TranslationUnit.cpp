@@ -177,8 +177,13 @@ void analyseUnprotected(const tooling::CompilationDatabase &Compilations,
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   Tool.setDiagnosticConsumer(&DiagConsumer);
   ActionFactory Factory(Context, FS, Result.Functions);
-  Tool.run(&Factory);
+  project::UnitFacts Facts;
+  {
+    project::UnitFacts::Scope Collecting(Facts);
+    Tool.run(&Factory);
+  }
   Result.Errors = DiagConsumer.take();
+  Result.Facts = Facts.take();
 }
 
 std::vector<std::string>

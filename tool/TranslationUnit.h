@@ -14,6 +14,8 @@
 
 #include "FunctionSpans.h"
 
+#include "project/ProjectFacts.h"
+
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -42,6 +44,8 @@ struct TranslationUnitResult {
   llvm::StringMap<FileStamp> FilesRead;
   /// The functions of the user's code, for the identity of findings.
   std::vector<FunctionSpan> Functions;
+  /// What the unit's functions do, for the rest of the project.
+  std::vector<project::FunctionFacts> Facts;
   /// The analysis crashed; Errors holds what was reported before.
   bool Crashed = false;
 };

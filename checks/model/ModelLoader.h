@@ -60,6 +60,13 @@ inline constexpr llvm::StringLiteral FixStyle = "coroguard.FixStyle";
 inline constexpr llvm::StringLiteral ErrorReporter = "coroguard.ErrorReporter";
 /// How inserted #include lines are ordered: `llvm` or `google`.
 inline constexpr llvm::StringLiteral IncludeStyle = "coroguard.IncludeStyle";
+/// The summary file (`coroguard --write-summaries`) that tells the plugin
+/// and coroguard-clangd what functions of other files do; relative to the
+/// analysed file's directory or an ancestor of it. Empty: the nearest
+/// `coroguard-summaries.json` in the file's directory or above.
+inline constexpr llvm::StringLiteral SummaryFile = "coroguard.SummaryFile";
+inline constexpr llvm::StringLiteral DefaultSummaryFileName =
+    "coroguard-summaries.json";
 } // namespace options
 
 /// Resolves the `;`-separated \p Value of coroguard.ModelFiles for the

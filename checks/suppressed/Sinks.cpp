@@ -129,8 +129,12 @@ static bool letsErrorsOut(const Stmt *S, const ThrowOracle &Throws) {
   return false;
 }
 
+/// Whether the spawned \p Spawned may handle its own errors. A coroutine
+/// whose body is in another file is taken to let them out, and is set in
+/// \p Unseen: the project's facts may say otherwise.
 static bool mayHandleItsOwnErrors(const Expr *Spawned,
-                                  const ThrowOracle &Throws) {
+                                  const ThrowOracle &Throws,
+                                  const FunctionDecl **Unseen = nullptr) {
   const Expr *E = Spawned ? ignoreFullExprWrappers(Spawned) : nullptr;
   // spawn(std::move(t)): the task a local was made from.
   if (const auto *Move = dyn_cast_or_null<CallExpr>(E);
@@ -165,10 +169,42 @@ static bool mayHandleItsOwnErrors(const Expr *Spawned,
   // A coroutine whose body is in another file may let its errors out as
   // well as any other: only a body seen to handle them says otherwise.
   const FunctionDecl *Definition = nullptr;
-  if (!Callee->hasBody(Definition))
+  if (!Callee->hasBody(Definition)) {
+    if (Unseen)
+      *Unseen = Callee;
     return false;
-  const Stmt *Body = getCoroutineUserBody(*Definition);
-  return startsWithTry(*Definition) || (Body && !letsErrorsOut(Body, Throws));
+  }
+  return handlesItsOwnErrors(*Definition, Throws);
+}
+
+bool handlesItsOwnErrors(const FunctionDecl &Coroutine,
+                         const ThrowOracle &Throws) {
+  const Stmt *Body = getCoroutineUserBody(Coroutine);
+  return startsWithTry(Coroutine) || (Body && !letsErrorsOut(Body, Throws));
+}
+
+std::optional<std::string>
+SuppressedExceptionCheck::spawnedElsewhere(const FunctionDecl *Unseen) {
+  std::string Key = Unseen ? project::keyOf(*Unseen) : "";
+  if (Key.empty())
+    return "";
+  if (const project::FactBase *Known = summaryFacts())
+    return Known->handlesErrors(Key) ? std::nullopt
+                                     : std::optional<std::string>("");
+  if (!unitFacts())
+    return "";
+  return project::conditionalMessage("", {project::Fact::LetsErrorsOut, Key});
+}
+
+/// \p Text written into a diagnostic's format string as it is.
+static std::string escapeFormat(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (C == '%')
+      Out += '%';
+    Out += C;
+  }
+  return Out;
 }
 
 void SuppressedExceptionCheck::reportSinkFunction(const CallExpr &Call,
@@ -229,13 +265,17 @@ void SuppressedExceptionCheck::checkSinkFunction(const CallExpr &Call) {
     bool SpawnsTask =
         Lambda || (!Arg->getType()->isDependentType() &&
                    model().taskKind(Arg->getType()) != TaskKind::None);
-    if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle()) ||
-        !firstReportAt(Loc))
+    const FunctionDecl *Unseen = nullptr;
+    if (!SpawnsTask || mayHandleItsOwnErrors(Arg, throwOracle(), &Unseen))
+      continue;
+    std::optional<std::string> Waits = spawnedElsewhere(Unseen);
+    if (!Waits || !firstReportAt(Loc))
       continue;
     reportSinkFunction(Call, Loc,
                        "%0 drops the exception of the coroutine it spawns; "
                        "handle errors inside it, or await it where an error "
-                       "can be reported");
+                       "can be reported" +
+                           escapeFormat(*Waits));
     return;
   }
 }
@@ -383,7 +423,12 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
     if (!Sink)
       continue;
     const Expr *Spawned = I ? Call.getArg(I - 1) : nullptr;
-    if (mayHandleItsOwnErrors(Spawned, throwOracle()))
+    const FunctionDecl *Unseen = nullptr;
+    if (mayHandleItsOwnErrors(Spawned, throwOracle(), &Unseen))
+      return;
+    // A coroutine of another file: the project's facts decide.
+    std::optional<std::string> Waits = spawnedElsewhere(Unseen);
+    if (!Waits)
       return;
     // An operation whose handler receives no error (`post(ex, detached)`,
     // a composed operation completing with `void()`, whose exceptions leave
@@ -436,8 +481,8 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
     {
       auto Diag = diag(Loc, "'%0' drops the %select{error of the operation|"
                             "exception of the spawned coroutine}1; pass a "
-                            "completion handler that rethrows or reports it")
-                  << Sink->Name << Spawns;
+                            "completion handler that rethrows or reports it%2")
+                  << Sink->Name << Spawns << *Waits;
       for (const FixItHint &Hint : Hints)
         Diag << Hint;
     }

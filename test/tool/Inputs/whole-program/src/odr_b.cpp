@@ -1,0 +1,5 @@
+#include "app.h"
+
+namespace app {
+void refresh_cache() {}
+} // namespace app
