@@ -454,7 +454,8 @@ static std::string whyNotAwaitable(const Expr &E,
 
 void BlockingCallCheck::reportDirect(const Expr &E,
                                      const FunctionDecl &Coroutine,
-                                     const BlockingInfo &Blocking) {
+                                     const BlockingInfo &Blocking,
+                                     llvm::StringRef Waits) {
   // The model's awaitable form: the first whose conditions hold.
   const auto *Call = dyn_cast<CallExpr>(&E);
   const CallReplacement *Form = nullptr;
@@ -483,9 +484,9 @@ void BlockingCallCheck::reportDirect(const Expr &E,
   SourceLocation Loc = E.getBeginLoc();
   {
     auto Diag = diag(Loc, "'%0' blocks the thread inside coroutine "
-                          "%1%select{|; %3}2")
+                          "%1%select{|; %3}2%4")
                 << Blocking.Name << &Coroutine << !Blocking.Alternative.empty()
-                << Blocking.Alternative << E.getSourceRange();
+                << Blocking.Alternative << Waits << E.getSourceRange();
     for (const FixItHint &Hint : Hints)
       Diag << Hint;
   }
@@ -525,8 +526,20 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     if (!Definition->isDependentContext() &&
         !Definition->isTemplateInstantiation() &&
         !(isa<CXXMethodDecl>(Definition) &&
-          cast<CXXMethodDecl>(Definition)->getParent()->isLambda()))
+          cast<CXXMethodDecl>(Definition)->getParent()->isLambda())) {
       summaryOf(*Definition);
+      // fcntl(fd, F_SETFL, O_NONBLOCK) on a parameter: callers in other
+      // files pass a descriptor that no longer blocks.
+      if (llvm::any_of(Definition->parameters(), [](const ParmVarDecl *P) {
+            return P->getType()->isIntegerType();
+          })) {
+        project::FunctionFacts F = project::factsOf(*Definition);
+        F.NonBlockingParams =
+            Descriptors.nonBlockingParams(*Definition, model());
+        if (!F.NonBlockingParams.empty())
+          unitFacts()->add(std::move(F));
+      }
+    }
     return;
   }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
@@ -543,7 +556,18 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
         if (std::optional<BlockingInfo> Blocking = blocksDirectly(E, In)) {
           if (!firstReportAt(Loc))
             return;
-          reportDirect(E, *Coroutine, *Blocking);
+          // Its descriptor went to a function of another file, which may
+          // make it non-blocking: the run decides.
+          std::string Waits;
+          if (const auto *Call = dyn_cast<CallExpr>(&E);
+              Call && Blocking->DescriptorArgument && unitFacts())
+            if (auto Helper = Descriptors.unseenHelper(
+                    *Call, *Blocking->DescriptorArgument))
+              if (std::string Key = project::keyOf(*Helper->first);
+                  !Key.empty())
+                Waits = project::conditionalMessage(
+                    "", {project::Fact::KeepsBlocking, Key, Helper->second});
+          reportDirect(E, *Coroutine, *Blocking, Waits);
           return;
         }
         const auto *Call = dyn_cast<CallExpr>(&E);

@@ -94,7 +94,7 @@ private:
   /// Reports blocking call \p E of \p Coroutine, with the model's
   /// awaitable form as a fix-it where one applies.
   void reportDirect(const Expr &E, const FunctionDecl &Coroutine,
-                    const BlockingInfo &Blocking);
+                    const BlockingInfo &Blocking, llvm::StringRef Waits = "");
 
   unsigned MaxDepth;
   std::string ExtraBlockingFunctions;

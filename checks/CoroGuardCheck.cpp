@@ -184,6 +184,7 @@ void CoroGuardCheck::noteNoFix(SourceLocation Loc, llvm::StringRef Why,
 void CoroGuardCheck::onStartOfTranslationUnit() {
   forgetSharedLifetimes();
   Summaries.reset();
+  project::setKnownFacts(nullptr);
   Reported.clear();
   HeaderFilter.reset();
 }
@@ -269,6 +270,7 @@ const project::FactBase *CoroGuardCheck::summaryFacts() {
     }
   }
   Summaries = Entry.Facts.get();
+  project::setKnownFacts(*Summaries);
   return *Summaries;
 }
 

@@ -24,6 +24,7 @@ void MissingAwaitedCleanupCheck::registerMatchers(MatchFinder *Finder) {
 
 void MissingAwaitedCleanupCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function");
+  summaryFacts(); // what callees of other files release
   static const std::vector<ResourceFindings> NoLifetimes;
   const std::vector<ResourceFindings> &Lifetimes =
       isCoroutine(*Function)

@@ -2,6 +2,8 @@
 
 #include "NonBlockingDescriptors.h"
 
+#include "project/ProjectFacts.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -86,9 +88,11 @@ bool mentionsOption(const Stmt *S, ModelQueries &Model, unsigned Depth = 0) {
 class Scanner : public RecursiveASTVisitor<Scanner> {
 public:
   Scanner(ASTContext &Ctx, ModelQueries &Model,
-          llvm::DenseSet<const Decl *> &Out)
+          llvm::DenseSet<const Decl *> &Out,
+          llvm::DenseMap<const Decl *,
+                         std::pair<const FunctionDecl *, unsigned>> &Unseen)
       : SM(Ctx.getSourceManager()), LO(Ctx.getLangOpts()), Model(Model),
-        Out(Out) {}
+        Out(Out), Unseen(Unseen) {}
 
   bool shouldVisitTemplateInstantiations() const { return false; }
 
@@ -100,6 +104,7 @@ public:
   }
 
   bool VisitCallExpr(CallExpr *Call) {
+    passedToAnotherFile(*Call);
     llvm::StringRef Name = calleeName(*Call);
     if (Call->getNumArgs() < 2)
       return true;
@@ -150,6 +155,26 @@ public:
   }
 
 private:
+  /// make_nonblocking(fd) with make_nonblocking defined in another file:
+  /// the summary file says whether it makes fd non-blocking (the plugin,
+  /// clangd), or the CLI decides after the run.
+  void passedToAnotherFile(const CallExpr &Call) {
+    const FunctionDecl *Callee = Call.getDirectCallee();
+    if (!Callee || Callee->hasBody() || Model.isLibraryCode(*Callee))
+      return;
+    const project::FactBase *Known = project::knownFacts();
+    for (unsigned I = 0; I < Call.getNumArgs() && I < Callee->getNumParams();
+         ++I) {
+      const Decl *D = holder(Call.getArg(I));
+      if (!D || !Call.getArg(I)->getType()->isIntegerType())
+        continue;
+      if (Known && Known->makesNonBlocking(project::keyOf(*Callee), I))
+        Out.insert(D);
+      else
+        Unseen.try_emplace(D, Callee, I);
+    }
+  }
+
   /// A call that creates a descriptor with a non-blocking flag:
   /// socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0), accept4(..,
   /// SOCK_NONBLOCK), open(path, O_RDONLY | O_NONBLOCK), or with a library
@@ -174,6 +199,8 @@ private:
   const LangOptions &LO;
   ModelQueries &Model;
   llvm::DenseSet<const Decl *> &Out;
+  llvm::DenseMap<const Decl *, std::pair<const FunctionDecl *, unsigned>>
+      &Unseen;
 };
 
 /// The last place \p S names EAGAIN or EWOULDBLOCK.
@@ -199,11 +226,37 @@ void NonBlockingDescriptors::reset() {
   Scanned = false;
   NonBlocking.clear();
   LastRetryCheck.clear();
+  Unseen.clear();
 }
 
 void NonBlockingDescriptors::scan(ASTContext &Ctx, ModelQueries &Model) {
   Scanned = true;
-  Scanner(Ctx, Model, NonBlocking).TraverseDecl(Ctx.getTranslationUnitDecl());
+  Scanner(Ctx, Model, NonBlocking, Unseen)
+      .TraverseDecl(Ctx.getTranslationUnitDecl());
+}
+
+std::optional<std::pair<const FunctionDecl *, unsigned>>
+NonBlockingDescriptors::unseenHelper(const CallExpr &Call,
+                                     unsigned Descriptor) const {
+  const Decl *D = Descriptor < Call.getNumArgs()
+                      ? holder(Call.getArg(Descriptor))
+                      : nullptr;
+  auto It = D ? Unseen.find(D) : Unseen.end();
+  if (It == Unseen.end())
+    return std::nullopt;
+  return It->second;
+}
+
+std::vector<unsigned>
+NonBlockingDescriptors::nonBlockingParams(const FunctionDecl &Definition,
+                                          ModelQueries &Model) {
+  if (!Scanned)
+    scan(Definition.getASTContext(), Model);
+  std::vector<unsigned> Params;
+  for (unsigned I = 0; I < Definition.getNumParams(); ++I)
+    if (NonBlocking.count(Definition.getParamDecl(I)))
+      Params.push_back(I);
+  return Params;
 }
 
 bool NonBlockingDescriptors::retriesOnEAGAIN(const CallExpr &Call,

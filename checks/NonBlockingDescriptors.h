@@ -30,6 +30,8 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace clang::coroguard {
 
@@ -42,11 +44,25 @@ public:
                      std::optional<unsigned> Flags,
                      const FunctionDecl &Enclosing, ModelQueries &Model);
 
+  /// The function of another file (and its parameter) that the descriptor
+  /// of \p Call (argument \p Descriptor) was given to: if it makes it
+  /// non-blocking, \p Call does not block (project/ProjectFacts.h).
+  std::optional<std::pair<const FunctionDecl *, unsigned>>
+  unseenHelper(const CallExpr &Call, unsigned Descriptor) const;
+
+  /// The parameters of \p Definition whose descriptor it makes
+  /// non-blocking, for the rest of the project.
+  std::vector<unsigned> nonBlockingParams(const FunctionDecl &Definition,
+                                          ModelQueries &Model);
+
   /// Forgets what was learnt: a new translation unit starts.
   void reset();
 
 private:
   void scan(ASTContext &Ctx, ModelQueries &Model);
+  /// Per holder: the first function of another file it was passed to.
+  llvm::DenseMap<const Decl *, std::pair<const FunctionDecl *, unsigned>>
+      Unseen;
   bool retriesOnEAGAIN(const CallExpr &Call, const FunctionDecl &Enclosing);
 
   bool Scanned = false;

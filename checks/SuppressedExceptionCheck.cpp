@@ -132,16 +132,7 @@ void SuppressedExceptionCheck::recordFacts(const FunctionDecl &Coroutine) {
   if (!SM.isInMainFile(SM.getExpansionLoc(Coroutine.getLocation())) ||
       !handlesItsOwnErrors(Coroutine, throwOracle()))
     return;
-  project::FunctionFacts F;
-  F.Key = project::keyOf(Coroutine);
-  F.Name = getQualifiedFunctionName(Coroutine);
-  PresumedLoc At =
-      SM.getPresumedLoc(SM.getExpansionLoc(Coroutine.getLocation()),
-                        /*UseLineDirectives=*/false);
-  if (At.isValid()) {
-    F.File = project::absolutePath(At.getFilename());
-    F.Line = At.getLine();
-  }
+  project::FunctionFacts F = project::factsOf(Coroutine);
   F.HandlesErrors = true;
   Sink->add(std::move(F));
 }

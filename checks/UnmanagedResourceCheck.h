@@ -16,6 +16,11 @@ public:
   using CoroGuardCheck::CoroGuardCheck;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+
+private:
+  /// Writes down, for the rest of the project, the resource parameters
+  /// \p Definition releases on every path.
+  void recordFacts(const FunctionDecl &Definition);
 };
 
 } // namespace clang::coroguard

@@ -101,9 +101,13 @@ nlohmann::json pendingToJson(const PendingFinding &P) {
           {"notes", std::move(Notes)},
           {"fixes", std::move(Fixes)},
           {"waitsFor",
-           {{"fact", P.When.What == project::Fact::Blocks ? "blocks"
-                                                          : "lets-errors-out"},
-            {"key", P.When.Key}}}};
+           {{"fact",
+             P.When.What == project::Fact::Blocks           ? "blocks"
+             : P.When.What == project::Fact::LetsErrorsOut  ? "lets-errors-out"
+             : P.When.What == project::Fact::DoesNotRelease ? "does-not-release"
+                                                            : "keeps-blocking"},
+            {"key", P.When.Key},
+            {"param", P.When.Param}}}};
 }
 
 std::optional<PendingFinding> pendingFromJson(const nlohmann::json &J) {
@@ -123,10 +127,17 @@ std::optional<PendingFinding> pendingFromJson(const nlohmann::json &J) {
       !String(J["waitsFor"], "fact", Fact) ||
       !String(J["waitsFor"], "key", P.When.Key))
     return std::nullopt;
-  if (Fact != "blocks" && Fact != "lets-errors-out")
+  if (Fact == "blocks")
+    P.When.What = project::Fact::Blocks;
+  else if (Fact == "lets-errors-out")
+    P.When.What = project::Fact::LetsErrorsOut;
+  else if (Fact == "does-not-release")
+    P.When.What = project::Fact::DoesNotRelease;
+  else if (Fact == "keeps-blocking")
+    P.When.What = project::Fact::KeepsBlocking;
+  else
     return std::nullopt;
-  P.When.What =
-      Fact == "blocks" ? project::Fact::Blocks : project::Fact::LetsErrorsOut;
+  P.When.Param = J["waitsFor"].value("param", 0u);
   for (const nlohmann::json &N : J.value("notes", nlohmann::json::array())) {
     Note Read;
     if (!String(N, "message", Read.Message) || !N.contains("at") ||

@@ -160,6 +160,13 @@ public:
   }
 
   /// Reads the findings off the solved states.
+  /// Writes down the functions of other files each variable was passed to.
+  void noteUnseenCallees() {
+    for (unsigned I = 0; I < Vars.size(); ++I)
+      if (auto Unseen = Uses.unseenRelease(I))
+        std::tie(Vars[I].UnseenCallee, Vars[I].UnseenParam) = *Unseen;
+  }
+
   void report(const FlowSolver::Step &Step) {
     if (auto Lifetime = Step.Element.getAs<CFGLifetimeEnds>()) {
       auto It = Index.find(Lifetime->getVarDecl());
@@ -342,6 +349,7 @@ std::optional<VarSet> solveLifetimes(const FunctionDecl &Function,
   FlowSolver Solver(Flow, Client.scopes(), JoinKind::May, Client);
   Solver.solve(OpenAtEntry);
   Solver.replay([&](const FlowSolver::Step &Step) { Client.report(Step); });
+  Client.noteUnseenCallees();
   return Solver.exitState().value_or(VarSet());
 }
 

@@ -57,6 +57,10 @@ struct ResourceFindings {
   bool ReleasedSomewhere = false;
   /// The release statements written for it (for fix-its).
   std::vector<const Stmt *> ReleaseCalls;
+  /// A function defined in another file that it is passed to by reference
+  /// (and its parameter): if that function releases it, it is released.
+  const FunctionDecl *UnseenCallee = nullptr;
+  unsigned UnseenParam = 0;
 };
 
 /// What may hold for a resource at one point of the normal paths.

@@ -1,7 +1,9 @@
 //===--- ResourceUses.cpp -------------------------------------------------===//
 
 #include "ResourceUses.h"
+
 #include "HandOver.h"
+#include "project/ProjectFacts.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -131,8 +133,13 @@ ResourceUses::calleeReleasesParam(const FunctionDecl &Callee, unsigned Param,
     return It->second;
   const FunctionDecl *Definition = nullptr;
   if (!Callee.hasBody(Definition) || Param >= Definition->getNumParams()) {
-    ParameterRelease Guess = soundsLikeRelease(Callee) ? ParameterRelease::Every
-                                                       : ParameterRelease::None;
+    // The summary file's facts (the plugin, clangd), else the name.
+    const project::FactBase *Known = project::knownFacts();
+    ParameterRelease Guess =
+        (Known && Known->releasesParam(project::keyOf(Callee), Param)) ||
+                soundsLikeRelease(Callee)
+            ? ParameterRelease::Every
+            : ParameterRelease::None;
     CalleeCache[Key] = Guess;
     return Guess;
   }
@@ -179,9 +186,14 @@ bool ResourceUses::isGuard(const Expr &CallOrConstruct) const {
 bool ResourceUses::releasesOnEveryPath(const FunctionDecl &Callee,
                                        unsigned Param,
                                        const VarDecl &Var) const {
-  return calleeReleasesParam(Callee, Param,
-                             Vars[Index.lookup(&Var)].Resource) ==
-         ParameterRelease::Every;
+  unsigned I = Index.lookup(&Var);
+  bool Every = calleeReleasesParam(Callee, Param, Vars[I].Resource) ==
+               ParameterRelease::Every;
+  // A function of another file the resource is passed to: whether it
+  // releases it is a fact of that file (project/ProjectFacts.h).
+  if (!Every && !Callee.hasBody() && !Model.isLibraryCode(Callee))
+    Unseen.try_emplace(I, &Callee, Param);
+  return Every;
 }
 
 bool ResourceUses::bodyReleases(const Stmt &Body, const VarDecl &Var) const {

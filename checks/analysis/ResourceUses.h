@@ -43,6 +43,16 @@ public:
   /// and copies), if any.
   std::optional<unsigned> trackedVar(const Expr *E) const;
 
+  /// The first function of another file that variable \p I was passed to
+  /// by reference and, as far as this unit knows, does not release it.
+  std::optional<std::pair<const FunctionDecl *, unsigned>>
+  unseenRelease(unsigned I) const {
+    auto It = Unseen.find(I);
+    if (It == Unseen.end())
+      return std::nullopt;
+    return It->second;
+  }
+
   /// Whether \p S (a lambda body) calls a release of variable \p I.
   bool releasesIn(const Stmt *S, unsigned I) const;
 
@@ -78,6 +88,8 @@ private:
   /// The variables each element hands over, once matched.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<unsigned, 1>> HandedOver;
   llvm::DenseMap<const VarDecl *, unsigned> Index;
+  mutable llvm::DenseMap<unsigned, std::pair<const FunctionDecl *, unsigned>>
+      Unseen;
   mutable llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>,
                          ParameterRelease>
       CalleeCache;

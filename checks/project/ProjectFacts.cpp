@@ -2,6 +2,8 @@
 
 #include "project/ProjectFacts.h"
 
+#include "queries/ModelQueries.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/Basic/SourceManager.h"
@@ -38,14 +40,41 @@ std::string absolutePath(llvm::StringRef Path) {
   return std::string(Abs);
 }
 
+FunctionFacts factsOf(const FunctionDecl &Definition) {
+  FunctionFacts F;
+  F.Key = keyOf(Definition);
+  F.Name = getQualifiedFunctionName(Definition);
+  const SourceManager &SM = Definition.getASTContext().getSourceManager();
+  PresumedLoc At =
+      SM.getPresumedLoc(SM.getExpansionLoc(Definition.getLocation()),
+                        /*UseLineDirectives=*/false);
+  if (At.isValid()) {
+    F.File = absolutePath(At.getFilename());
+    F.Line = At.getLine();
+  }
+  return F;
+}
+
 static constexpr llvm::StringLiteral Marker = "\n#coroguard-if ";
 
 static llvm::StringRef factName(Fact F) {
-  return F == Fact::Blocks ? "blocks" : "lets-errors-out";
+  switch (F) {
+  case Fact::Blocks:
+    return "blocks";
+  case Fact::LetsErrorsOut:
+    return "lets-errors-out";
+  case Fact::DoesNotRelease:
+    return "does-not-release";
+  case Fact::KeepsBlocking:
+    return "keeps-blocking";
+  }
+  llvm_unreachable("unknown fact");
 }
 
 std::string conditionalMessage(llvm::StringRef Message, const Condition &C) {
-  return (Message + Marker + factName(C.What) + " " + C.Key).str();
+  return (Message + Marker + factName(C.What) + " " + llvm::Twine(C.Param) +
+          " " + C.Key)
+      .str();
 }
 
 bool waitsForCondition(llvm::StringRef Message) {
@@ -56,10 +85,16 @@ std::optional<Condition> takeCondition(std::string &Message) {
   size_t At = Message.find(Marker.data(), 0, Marker.size());
   if (At == std::string::npos)
     return std::nullopt;
-  auto [Name, Key] =
+  auto [Name, Rest] =
       llvm::StringRef(Message).substr(At + Marker.size()).split(' ');
+  auto [Param, Key] = Rest.split(' ');
   Condition C;
-  C.What = Name == "blocks" ? Fact::Blocks : Fact::LetsErrorsOut;
+  C.What = Name == "blocks"             ? Fact::Blocks
+           : Name == "does-not-release" ? Fact::DoesNotRelease
+           : Name == "keeps-blocking"   ? Fact::KeepsBlocking
+                                        : Fact::LetsErrorsOut;
+  if (Param.getAsInteger(10, C.Param))
+    C.Param = 0;
   C.Key = Key.str();
   Message.resize(At);
   return C;
@@ -78,10 +113,34 @@ UnitFacts::Scope::~Scope() { Current = Previous; }
 UnitFacts *UnitFacts::current() { return Current; }
 
 void UnitFacts::add(FunctionFacts Facts) {
-  if (Facts.Key.empty() || !Seen.try_emplace(Facts.Key, true).second)
+  if (Facts.Key.empty())
     return;
-  Functions.push_back(std::move(Facts));
+  auto [It, New] = Seen.try_emplace(Facts.Key, Functions.size());
+  if (New) {
+    Functions.push_back(std::move(Facts));
+    return;
+  }
+  FunctionFacts &Known = Functions[It->second];
+  if (Known.Blocks.empty() && Known.Calls.empty()) {
+    Known.Blocks = std::move(Facts.Blocks);
+    Known.Blocking = std::move(Facts.Blocking);
+    Known.Alternative = std::move(Facts.Alternative);
+    Known.Calls = std::move(Facts.Calls);
+  }
+  Known.HandlesErrors |= Facts.HandlesErrors;
+  for (unsigned P : Facts.ReleasesParams)
+    if (!llvm::is_contained(Known.ReleasesParams, P))
+      Known.ReleasesParams.push_back(P);
+  llvm::sort(Known.ReleasesParams);
+  for (unsigned P : Facts.NonBlockingParams)
+    if (!llvm::is_contained(Known.NonBlockingParams, P))
+      Known.NonBlockingParams.push_back(P);
+  llvm::sort(Known.NonBlockingParams);
 }
+
+static thread_local const FactBase *KnownFacts = nullptr;
+const FactBase *knownFacts() { return KnownFacts; }
+void setKnownFacts(const FactBase *Facts) { KnownFacts = Facts; }
 
 //===----------------------------------------------------------------------===//
 // FactBase
@@ -164,9 +223,32 @@ bool FactBase::handlesErrors(llvm::StringRef Key) const {
          });
 }
 
+bool FactBase::releasesParam(llvm::StringRef Key, unsigned Param) const {
+  auto It = ByKey.find(Key);
+  return It != ByKey.end() && llvm::any_of(It->second, [&](size_t Node) {
+           return llvm::is_contained(Nodes[Node].ReleasesParams, Param);
+         });
+}
+
+bool FactBase::makesNonBlocking(llvm::StringRef Key, unsigned Param) const {
+  auto It = ByKey.find(Key);
+  return It != ByKey.end() && llvm::any_of(It->second, [&](size_t Node) {
+           return llvm::is_contained(Nodes[Node].NonBlockingParams, Param);
+         });
+}
+
 bool FactBase::holds(const Condition &C) const {
-  return C.What == Fact::Blocks ? blocks(C.Key).has_value()
-                                : !handlesErrors(C.Key);
+  switch (C.What) {
+  case Fact::Blocks:
+    return blocks(C.Key).has_value();
+  case Fact::LetsErrorsOut:
+    return !handlesErrors(C.Key);
+  case Fact::DoesNotRelease:
+    return !releasesParam(C.Key, C.Param);
+  case Fact::KeepsBlocking:
+    return !makesNonBlocking(C.Key, C.Param);
+  }
+  llvm_unreachable("unknown fact");
 }
 
 //===----------------------------------------------------------------------===//
@@ -215,6 +297,16 @@ llvm::json::Value toJson(const FunctionFacts &F) {
   }
   if (F.HandlesErrors)
     O["handlesErrors"] = true;
+  auto Indices = [](const std::vector<unsigned> &Params) {
+    llvm::json::Array Out;
+    for (unsigned P : Params)
+      Out.push_back(P);
+    return Out;
+  };
+  if (!F.ReleasesParams.empty())
+    O["releasesParams"] = Indices(F.ReleasesParams);
+  if (!F.NonBlockingParams.empty())
+    O["nonBlockingParams"] = Indices(F.NonBlockingParams);
   return O;
 }
 
@@ -259,6 +351,16 @@ std::optional<FunctionFacts> factsFromJson(const llvm::json::Value &V) {
       F.Calls.push_back({CalleeKey->str(), std::move(*At)});
     }
   F.HandlesErrors = O->getBoolean("handlesErrors").value_or(false);
+  for (auto [Name, Out] :
+       {std::pair{"releasesParams", &F.ReleasesParams},
+        std::pair{"nonBlockingParams", &F.NonBlockingParams}})
+    if (const llvm::json::Array *Params = O->getArray(Name))
+      for (const llvm::json::Value &P : *Params) {
+        std::optional<int64_t> Index = P.getAsInteger();
+        if (!Index || *Index < 0)
+          return std::nullopt;
+        Out->push_back(static_cast<unsigned>(*Index));
+      }
   return F;
 }
 

@@ -66,15 +66,24 @@ struct FunctionFacts {
   /// A coroutine that handles its own errors (a spawn that drops what it
   /// lets out drops nothing).
   bool HandlesErrors = false;
+  /// The parameters (async resources by non-const reference) it releases
+  /// on every path.
+  std::vector<unsigned> ReleasesParams;
+  /// The parameters whose descriptor it makes non-blocking
+  /// (fcntl(fd, F_SETFL, O_NONBLOCK) on it).
+  std::vector<unsigned> NonBlockingParams;
 
   bool empty() const {
-    return Blocks.empty() && Calls.empty() && !HandlesErrors;
+    return Blocks.empty() && Calls.empty() && !HandlesErrors &&
+           ReleasesParams.empty() && NonBlockingParams.empty();
   }
   bool operator==(const FunctionFacts &O) const {
     return Key == O.Key && Name == O.Name && File == O.File && Line == O.Line &&
            Blocks == O.Blocks && Blocking == O.Blocking &&
            Alternative == O.Alternative && Calls == O.Calls &&
-           HandlesErrors == O.HandlesErrors;
+           HandlesErrors == O.HandlesErrors &&
+           ReleasesParams == O.ReleasesParams &&
+           NonBlockingParams == O.NonBlockingParams;
   }
 };
 
@@ -82,6 +91,10 @@ struct FunctionFacts {
 /// internal linkage, which each unit has its own of, the USR and the
 /// unit's main file. Empty when clang gives it no USR.
 std::string keyOf(const FunctionDecl &FD);
+
+/// The facts of \p Definition with its key, name and place filled in, and
+/// no fact yet.
+FunctionFacts factsOf(const FunctionDecl &Definition);
 
 /// \p Path absolute and without `.` and `..`, as facts name files.
 std::string absolutePath(llvm::StringRef Path);
@@ -93,11 +106,18 @@ enum class Fact {
   /// Reported unless the coroutine handles its own errors (unknown: it may
   /// let them out).
   LetsErrorsOut,
+  /// Reported unless the function releases its parameter Param on every
+  /// path (unknown: it does not).
+  DoesNotRelease,
+  /// Reported unless the function makes the descriptor it is given as
+  /// parameter Param non-blocking (unknown: it does not).
+  KeepsBlocking,
 };
 
 struct Condition {
   Fact What = Fact::Blocks;
   std::string Key;
+  unsigned Param = 0; ///< for DoesNotRelease
 };
 
 /// A diagnostic message that waits for \p C: the CLI takes the condition
@@ -130,15 +150,21 @@ public:
   };
   static UnitFacts *current();
 
-  /// Adds the facts of a definition (ignored when it was added before). A
-  /// definition with no fact says that this one does not block.
+  /// Adds the facts of a definition, joined with those other checks added
+  /// for it. A definition with no fact says that this one does not block.
   void add(FunctionFacts Facts);
   std::vector<FunctionFacts> take() { return std::move(Functions); }
 
 private:
   std::vector<FunctionFacts> Functions;
-  llvm::StringMap<bool> Seen;
+  llvm::StringMap<size_t> Seen;
 };
+
+class FactBase;
+/// The facts of the summary file the current thread's unit is checked
+/// with (set by the checks, for the analyses below them); null if none.
+const FactBase *knownFacts();
+void setKnownFacts(const FactBase *Facts);
 
 /// A chain that ends at a blocking call, resolved over the project.
 struct BlockingChain {
@@ -163,6 +189,12 @@ public:
   /// Whether the coroutine \p Key handles its own errors (one definition
   /// seen doing so is enough).
   bool handlesErrors(llvm::StringRef Key) const;
+  /// Whether the function \p Key releases its parameter \p Param on every
+  /// path (one definition seen doing so is enough).
+  bool releasesParam(llvm::StringRef Key, unsigned Param) const;
+  /// Whether the function \p Key makes the descriptor it is given as
+  /// \p Param non-blocking (one definition seen doing so is enough).
+  bool makesNonBlocking(llvm::StringRef Key, unsigned Param) const;
   /// Whether \p C holds: the finding waiting for it is reported.
   bool holds(const Condition &C) const;
 

@@ -28,6 +28,22 @@ void refresh_cache();
 asio::awaitable<void> serve_client(tcp::socket socket);
 asio::awaitable<void> serve_safely(tcp::socket socket);
 
+// A segment file written asynchronously: an async resource (its awaitable
+// close()).
+struct segment_writer {
+  asio::awaitable<void> write(const std::string &text);
+  asio::awaitable<void> close();
+};
+asio::awaitable<segment_writer> open_segment(const std::string &name);
+// segments.cpp: writes the footer, leaves the segment open.
+asio::awaitable<void> write_footer(segment_writer &out);
+// segments.cpp: writes the footer and closes the segment.
+asio::awaitable<void> seal_segment(segment_writer &out);
+
+// net.cpp: sets O_NONBLOCK on the descriptor / only tunes it.
+void make_nonblocking(int fd);
+void tune_socket(int fd);
+
 // A template defined in the header: every unit that calls it sees it.
 template <class T> void throttle(T) {
   std::this_thread::sleep_for(std::chrono::milliseconds(5));
