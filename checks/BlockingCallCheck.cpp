@@ -543,6 +543,9 @@ void BlockingCallCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Coroutine = Result.Nodes.getNodeAs<FunctionDecl>("coroutine");
+  // Read before anything asks: the descriptor scan takes what functions of
+  // other files do from it.
+  summaryFacts();
   const Stmt *Statements = getCoroutineUserBody(*Coroutine);
   if (!Statements || isOffloadedToAPool(*Coroutine, model()))
     return;
