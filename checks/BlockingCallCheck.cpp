@@ -487,9 +487,11 @@ void BlockingCallCheck::reportDirect(const Expr &E,
                           "%1%select{|; %3}2%4")
                 << Blocking.Name << &Coroutine << !Blocking.Alternative.empty()
                 << Blocking.Alternative << Waits << E.getSourceRange();
-    for (const FixItHint &Hint : Hints)
+    for (const FixItHint &Hint : fixItsOnWarning(Hints))
       Diag << Hint;
   }
+  nameFixIts(Loc, "replace '" + Blocking.Name + "' with its awaitable form",
+             Hints);
   noteNoFix(Loc, Why, Coroutine.getASTContext().getSourceManager());
 }
 

@@ -175,6 +175,28 @@ CoroGuardCheck::fixItsOr(llvm::Expected<transformer::EditGenerator> Edits,
   return {};
 }
 
+namespace {
+FixItPlacement Placement = FixItPlacement::OnWarning;
+} // namespace
+
+void setFixItPlacement(FixItPlacement P) { Placement = P; }
+
+llvm::ArrayRef<FixItHint>
+CoroGuardCheck::fixItsOnWarning(llvm::ArrayRef<FixItHint> Hints) {
+  if (Placement == FixItPlacement::OnWarning)
+    return Hints;
+  return {};
+}
+
+void CoroGuardCheck::nameFixIts(SourceLocation Loc, llvm::StringRef Name,
+                                llvm::ArrayRef<FixItHint> Hints) {
+  if (Placement != FixItPlacement::OnNamingNote || Hints.empty())
+    return;
+  auto Note = diag(Loc, "%0", DiagnosticIDs::Note) << Name;
+  for (const FixItHint &Hint : Hints)
+    Note << Hint;
+}
+
 void CoroGuardCheck::noteNoFix(SourceLocation Loc, llvm::StringRef Why,
                                const SourceManager &SM) {
   if (!Why.empty())

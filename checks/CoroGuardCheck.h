@@ -32,6 +32,15 @@ namespace clang::coroguard {
 /// Option coroguard.FixStyle.
 enum class FixStyle { Library, Portable };
 
+/// Where a finding's fix-its go. clang-tidy's --fix and the CLI apply the
+/// fix-its of the warning itself. clangd offers the fix-its of a note as a
+/// quick fix titled with the note's text, and those of the warning under
+/// the warning's own text: coroguard-clangd asks for notes, so that each
+/// quick fix is named after what it does.
+enum class FixItPlacement { OnWarning, OnNamingNote };
+/// Set once, before any analysis (coroguard-clangd's main).
+void setFixItPlacement(FixItPlacement Placement);
+
 class CoroGuardCheck : public tidy::ClangTidyCheck {
 public:
   CoroGuardCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context);
@@ -82,6 +91,15 @@ protected:
   /// says anything.
   void noteNoFix(SourceLocation Loc, llvm::StringRef Why,
                  const SourceManager &SM);
+  /// \p Hints where the warning should carry them: all of them, or none
+  /// when they go on a naming note (FixItPlacement).
+  static llvm::ArrayRef<FixItHint>
+  fixItsOnWarning(llvm::ArrayRef<FixItHint> Hints);
+  /// With FixItPlacement::OnNamingNote, the note \p Name (what the fix
+  /// does: "insert 'co_await'") at \p Loc, carrying \p Hints; call it
+  /// after the warning is emitted.
+  void nameFixIts(SourceLocation Loc, llvm::StringRef Name,
+                  llvm::ArrayRef<FixItHint> Hints);
 
   /// Where this unit's facts go when the CLI resolves conditions after the
   /// run (project/ProjectFacts.h); null in the plugin and clangd.

@@ -86,9 +86,10 @@ void MissingAwaitedCleanupCheck::checkDiscardedReleases(
                   << Call->getMethodDecl()->getName() << (Object != nullptr)
                   << (Object ? Object->getDecl() : nullptr)
                   << Call->getSourceRange();
-      for (const FixItHint &Hint : Hints)
+      for (const FixItHint &Hint : fixItsOnWarning(Hints))
         Diag << Hint;
     }
+    nameFixIts(Loc, "insert 'co_await'", Hints);
     noteNoFix(Loc, Why, Function.getASTContext().getSourceManager());
   });
 }
@@ -133,9 +134,10 @@ void MissingAwaitedCleanupCheck::checkExceptionalPaths(
                        "%1 %select{is called|is awaited}2")
                   << F.Var << describeReleases(F.Resource)
                   << F.Resource.Awaited;
-      for (const FixItHint &Hint : Fix.Hints)
+      for (const FixItHint &Hint : fixItsOnWarning(Fix.Hints))
         Diag << Hint;
     }
+    nameFixIts(F.Var->getLocation(), Fix.Name, Fix.Hints);
     if (F.LeakIsTerminator)
       diag(F.ExceptionalLeak->getBeginLoc(),
            "the coroutine ends here with an exception, without releasing %0",

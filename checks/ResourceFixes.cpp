@@ -131,6 +131,8 @@ fixResources(const FunctionDecl &Function,
         rewrites::RewriteNodes Nodes(Context);
         make(Fix, rewrites::scopeGuard(F, Parents, Nodes), Nodes, Includes,
              F.Var->getLocation());
+        Fix.Name =
+            "release '" + F.Var->getName().str() + "' with a scope guard";
       }
       continue;
     }
@@ -190,6 +192,8 @@ fixResources(const FunctionDecl &Function,
         rewrites::RewriteNodes Nodes(Context);
         make(Fix, rewrites::scopeFunction(Template, Members.front(), Nodes),
              Nodes, Includes, Carrier->getLocation());
+        Fix.Name = "release '" + Carrier->getName().str() +
+                   "' on every path with the library's scope function";
         if (!Fix.Hints.empty())
           continue;
         // The portable rewrite is the fallback.
@@ -209,6 +213,13 @@ fixResources(const FunctionDecl &Function,
     rewrites::RewriteNodes Nodes(Context);
     make(Fix, rewrites::portableRelease(Members, *Body, Parents, Nodes), Nodes,
          Includes, Carrier->getLocation());
+    Fix.Name = "release ";
+    for (unsigned I = 0; I < Members.size(); ++I)
+      Fix.Name += (I == 0                    ? "'"
+                   : I + 1 == Members.size() ? " and '"
+                                             : ", '") +
+                  Members[I].Resource->Var->getName().str() + "'";
+    Fix.Name += " on every path, exceptions included";
   }
   return Fixes;
 }

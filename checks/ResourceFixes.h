@@ -36,6 +36,9 @@ reportedResources(const FunctionDecl &Function,
 /// The fix of one resource finding.
 struct ResourceFix {
   std::vector<FixItHint> Hints;
+  /// What the hints do, for an editor's quick fix ("release 'conn' with a
+  /// scope guard").
+  std::string Name;
   /// When there are no hints, a note that says why, or which finding's
   /// fix-it also fixes this one.
   SourceLocation NoteAt;

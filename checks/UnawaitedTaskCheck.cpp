@@ -126,9 +126,10 @@ void UnawaitedTaskCheck::checkDiscardedCall(const DiscardedCall &Dropped,
                           "%select{this call|%2}1 is discarded, so it never "
                           "runs")
                 << IsTask << !Name.isEmpty() << Name << Call.getSourceRange();
-    for (const FixItHint &Hint : Hints)
+    for (const FixItHint &Hint : fixItsOnWarning(Hints))
       Diag << Hint;
   }
+  nameFixIts(Loc, "insert 'co_await'", Hints);
   noteNoFix(Loc, Why, Function.getASTContext().getSourceManager());
 }
 

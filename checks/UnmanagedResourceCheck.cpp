@@ -110,9 +110,10 @@ void UnmanagedResourceCheck::check(const MatchFinder::MatchResult &Result) {
                        "to a guard before it goes out of scope%4")
                   << F.Var << !F.ReleasedSomewhere << F.Resource.Awaited
                   << describeReleases(F.Resource) << Waits;
-      for (const FixItHint &Hint : Fix.Hints)
+      for (const FixItHint &Hint : fixItsOnWarning(Fix.Hints))
         Diag << Hint;
     }
+    nameFixIts(F.Var->getLocation(), Fix.Name, Fix.Hints);
     diag(F.NormalLeak->Loc, "%0 is still unreleased %1", DiagnosticIDs::Note)
         << F.Var << describeExit(F.NormalLeak->ExitKind);
     if (!F.Resource.GuardNote.empty())

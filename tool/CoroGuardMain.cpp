@@ -11,6 +11,7 @@
 #include "Baseline.h"
 #include "ChangedLines.h"
 #include "CheckCatalog.h"
+#include "CheckDocs.h"
 #include "CommandLine.h"
 #include "FixApplier.h"
 #include "Identity.h"

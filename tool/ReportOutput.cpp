@@ -94,18 +94,4 @@ std::string summaryOf(const Report &R) {
   return Text;
 }
 
-std::string docsBase(llvm::StringRef DocsUrl, const char *Argv0) {
-  if (!DocsUrl.empty())
-    return DocsUrl.rtrim('/').str() + "/";
-  std::string Exe = llvm::sys::fs::getMainExecutable(
-      Argv0, reinterpret_cast<void *>(&docsBase));
-  llvm::SmallString<256> Installed(
-      llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(Installed, "share", "doc", "coroguard");
-  llvm::StringRef Dir = llvm::sys::fs::is_directory(Installed)
-                            ? llvm::StringRef(Installed)
-                            : llvm::StringRef(COROGUARD_SOURCE_DOCS_DIR);
-  return "file://" + Dir.str() + "/";
-}
-
 } // namespace clang::coroguard

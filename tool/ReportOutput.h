@@ -36,11 +36,6 @@ bool writeReport(const Report &R, const BaselineComparison *Comparison,
 /// `8 findings in 2 of 4 files analysed`, exact: each file counts once.
 std::string summaryOf(const Report &R);
 
-/// Where the check pages are, as a URL ending in '/': \p DocsUrl if given,
-/// else next to an installed coroguard (share/doc/coroguard), else in the
-/// source tree it was built from.
-std::string docsBase(llvm::StringRef DocsUrl, const char *Argv0);
-
 } // namespace clang::coroguard
 
 #endif // COROGUARD_TOOL_REPORTOUTPUT_H

@@ -2,6 +2,7 @@
 
 #include "Baseline.h"
 #include "CheckCatalog.h"
+#include "CheckDocs.h"
 #include "JsonStream.h"
 #include "OutputWriters.h"
 #include "Version.h"
@@ -59,14 +60,6 @@ json physicalLocation(const SourcePosition &P, llvm::StringRef SourceRoot,
   return Loc;
 }
 
-/// The check pages, embedded at build time (docs/checks/*.md).
-const llvm::StringMap<llvm::StringRef> &checkPages() {
-  static const llvm::StringMap<llvm::StringRef> Pages = {
-#include "CheckDocs.inc"
-  };
-  return Pages;
-}
-
 /// `clang-diagnostic-unused-variable` -> `UnusedVariable`.
 std::string pascalCase(llvm::StringRef Dashed) {
   std::string Out;
@@ -84,7 +77,7 @@ json coroguardRule(const CheckInfo &Check, llvm::StringRef DocsBase) {
           {"name", Check.ClassName.drop_back(strlen("Check")).str()},
           {"shortDescription", {{"text", Check.Title}}},
           {"fullDescription", {{"text", Check.Summary}}},
-          {"helpUri", DocsBase.str() + "checks/" + Check.Name.str() + ".md"},
+          {"helpUri", checkPageUrl(DocsBase, Check.Name)},
           {"help", {{"text", Help}, {"markdown", Help}}},
           {"defaultConfiguration", {{"level", "warning"}}}};
 }

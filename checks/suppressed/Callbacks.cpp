@@ -270,7 +270,7 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
     if (!firstReportAt(Loc))
       continue;
     std::vector<FixItHint> Hints;
-    std::string Why;
+    std::string Why, FixName;
     llvm::Expected<rewrites::HandlerForm> Form =
         model().isExceptionPtr(Ignored->getType())
             ? rewrites::handlerFormAt(Call, *AST, errorReporter())
@@ -281,6 +281,10 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
       Hints = fixItsOr(rewrites::handleInCallback(*Callback, *Ignored, *Form,
                                                   errorReporter(), Nodes),
                        Nodes, Why);
+      FixName = *Form == rewrites::HandlerForm::Rethrow
+                    ? "rethrow the error in the callback"
+                    : "report the error to '" + errorReporter().str() +
+                          "' in the callback";
     } else {
       Why = rewrites::reasonOf(Form.takeError());
     }
@@ -288,9 +292,10 @@ void SuppressedExceptionCheck::checkCallbacks(const CallExpr &Call) {
       auto Diag = diag(Loc, "the callback ignores the error it is given, so "
                             "the error disappears; rethrow it, or report it")
                   << Ignored->getSourceRange();
-      for (const FixItHint &Hint : Hints)
+      for (const FixItHint &Hint : fixItsOnWarning(Hints))
         Diag << Hint;
     }
+    nameFixIts(Loc, FixName, Hints);
     noteNoFix(Loc, Why, AST->getSourceManager());
   }
 }

@@ -232,9 +232,10 @@ void SuppressedExceptionCheck::reportSinkFunction(const CallExpr &Call,
   }
   {
     auto Diag = diag(Loc, Message) << Call.getDirectCallee()->getDeclName();
-    for (const FixItHint &Hint : Hints)
+    for (const FixItHint &Hint : fixItsOnWarning(Hints))
       Diag << Hint;
   }
+  nameFixIts(Loc, "hand the error to '" + errorReporter().str() + "'", Hints);
   noteNoFix(Loc, Why, AST->getSourceManager());
 }
 
@@ -452,7 +453,7 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
           if (model().exceptionSinkToken(*Inner))
             Token = Inner;
     std::vector<FixItHint> Hints;
-    std::string Why;
+    std::string Why, FixName;
     std::optional<bool> NoValue = spawnsNoValue(Spawned, model());
     if (!NoValue) {
       Why = "the completion handler of this operation takes an error "
@@ -474,6 +475,11 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
             fixItsOr(rewrites::replaceToken(
                          *Token, rewrites::expandTemplate(Text, Values), Nodes),
                      Nodes, Why);
+        FixName = *Form == rewrites::HandlerForm::Rethrow
+                      ? "pass a completion handler that rethrows the error"
+                      : "pass a completion handler that reports the error "
+                        "to '" +
+                            errorReporter().str() + "'";
       }
     } else {
       Why = rewrites::reasonOf(Form.takeError());
@@ -483,9 +489,10 @@ void SuppressedExceptionCheck::checkSinks(const CallExpr &Call) {
                             "exception of the spawned coroutine}1; pass a "
                             "completion handler that rethrows or reports it%2")
                   << Sink->Name << Spawns << *Waits;
-      for (const FixItHint &Hint : Hints)
+      for (const FixItHint &Hint : fixItsOnWarning(Hints))
         Diag << Hint;
     }
+    nameFixIts(Loc, FixName, Hints);
     noteNoFix(Loc, Why, AST->getSourceManager());
     return;
   }

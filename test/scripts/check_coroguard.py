@@ -140,10 +140,22 @@ def run_front(args, front, source, flags, checks, fixes_out=None):
             f.write('[{"directory": %s, "file": %s, "arguments": %s}]' % (
                 repr_json(directory), repr_json(source),
                 repr_json(["clang++"] + flags + ["-c", source])))
-        with open(os.path.join(directory, ".clangd"), "w") as f:
-            f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
-                    "    FastCheckFilter: Loose\n" % ", ".join(
-                        "'%s'" % c for c in checks.split(",")))
+        # As a project chooses its checks; coroguard-clangd enables every
+        # coroguard check when nothing is configured.
+        # (Next to the test's own configuration, if it has one.)
+        config = os.path.join(directory, ".clang-tidy")
+        given = ""
+        if os.path.exists(config):
+            with open(config, encoding="utf-8") as f:
+                given = f.read()
+        choice = "Checks: '-*,%s'" % checks
+        given = given.strip()
+        if given.startswith("{"):  # a flow mapping: {CheckOptions: ...}
+            text = "{%s, %s\n" % (choice, given[1:])
+        else:
+            text = "%s\n%s\n" % (choice, given)
+        with open(config, "w", encoding="utf-8") as f:
+            f.write(text)
         cmd = [sys.executable, args.lsp_client, "--file", source]
         if fixes_out:
             cmd.append("--fixes-out=" + fixes_out)
@@ -206,7 +218,8 @@ def apply_edits(text, edits):
 
 def check_clangd_fixes(offered, before, text):
     """Each CLI finding with a fix-it has, in clangd, a quick fix that makes
-    the same file; clangd offers no quick fix the CLI has not. (Edits are
+    the same file and is named after what it does; clangd offers no quick
+    fix the CLI has not. (Edits are
     compared by what they make: the fronts may merge adjacent edits.)"""
     problems = []
     by_place = {}
@@ -226,6 +239,14 @@ def check_clangd_fixes(offered, before, text):
         if d["fixes"] and want not in got:
             problems.append("%d:%d: no quick fix makes the CLI's file (%s)" %
                             (place[0], place[1], d["message"]))
+        # Named after what it does, not after the finding.
+        for c in candidates:
+            for a in c["actions"]:
+                if a["edits"] and (not a["title"] or
+                                   a["title"].lower() == c["message"].lower()):
+                    problems.append("%d:%d: a quick fix titled with the "
+                                    "finding, not with what it does (%s)" %
+                                    (place[0], place[1], d["message"]))
         if not d["fixes"] and got:
             problems.append("%d:%d: a quick fix the CLI does not make (%s)" %
                             (place[0], place[1], d["message"]))

@@ -2,7 +2,7 @@
 """A minimal LSP client: opens one file in a language server and prints the
 diagnostics it publishes, one clang-style line each.
 
-    lsp_client.py [--fixes-out=J] --file F -- SERVER...
+    lsp_client.py [--fixes-out=J] [--links] --file F -- SERVER...
 
 Speaks JSON-RPC over the server's stdio: initialize, initialized, didOpen,
 waits for textDocument/publishDiagnostics for the file, then shutdown and
@@ -104,6 +104,8 @@ def main():
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("--all", action="store_true",
                         help="also print compiler warnings and clangd hints")
+    parser.add_argument("--links", action="store_true",
+                        help="print each diagnostic's codeDescription link")
     parser.add_argument("--fixes-out",
                         help="write the offered quick fixes here as JSON")
     parser.add_argument("server", nargs=argparse.REMAINDER)
@@ -163,10 +165,14 @@ def main():
                                        a.get("edit", {}).get("changes", {})
                                        .get(uri, [])]}
                             for a in d.get("codeActions", [])]})
-        lines.append((start["line"], start["character"],
-                      "%s:%d:%d: %s: %s%s" % (path, start["line"] + 1,
-                                              start["character"] + 1, severity,
-                                              message, suffix),
+        shown = "%s:%d:%d: %s: %s%s" % (path, start["line"] + 1,
+                                        start["character"] + 1, severity,
+                                        message, suffix)
+        if args.links and "codeDescription" in d:
+            shown += "\n%s:%d:%d: link: %s" % (
+                path, start["line"] + 1, start["character"] + 1,
+                d["codeDescription"]["href"])
+        lines.append((start["line"], start["character"], shown,
                       d.get("relatedInformation", [])))
     for _, _, line, related in sorted(lines):
         print(line)
