@@ -27,7 +27,7 @@ for arg in "$@"; do
   case "$arg" in
     --test)
       PACKAGES+=(libasio-doc libboost1.81-dev libboost1.81-doc libssl-dev
-                 libabsl-dev libgtest-dev doctest-dev clang-format-22) ;;
+                 libabsl-dev libgtest-dev doctest-dev clang-format-22 chromium) ;;
     --sanitize)
       PACKAGES+=(libfuzzer-22-dev libclang-rt-22-dev)
       BUILD="${COROGUARD_BUILD_DIR:-$ROOT/build-sanitize}"

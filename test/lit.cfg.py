@@ -154,6 +154,12 @@ if os.path.isdir("/usr/share/doc/libboost1.81-doc/examples/libs/asio/example/cpp
         and os.path.exists("/usr/include/openssl/ssl.h"):
     config.available_features.add("boost-doc")
 
+# The HTML report is checked in a real browser: Debian's chromium, headless.
+chromium = shutil.which("chromium")
+if chromium:
+    config.available_features.add("chromium")
+    config.substitutions.append(("%chromium", chromium))
+
 # Validating the built-in profiles against their schema needs jsonschema.
 try:
     import importlib.util

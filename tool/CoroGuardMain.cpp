@@ -85,13 +85,17 @@ cl::opt<ReportFormat> OutputFormat(
                clEnumValN(ReportFormat::Json, "json", "JSON (docs/output.md)"),
                clEnumValN(ReportFormat::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(ReportFormat::CodeClimate, "codeclimate",
-                          "GitLab Code Quality (Code Climate issues)")),
+                          "GitLab Code Quality (Code Climate issues)"),
+               clEnumValN(ReportFormat::Html, "html",
+                          "a static report to browse, written to the "
+                          "directory --output names")),
     cl::sub(cl::SubCommand::getTopLevel()), cl::sub(MergeCommand),
     cl::cat(Category));
 cl::opt<std::string>
     OutputFile("output",
-               cl::desc("Write the report here instead of standard output"),
-               cl::value_desc("file"), cl::sub(cl::SubCommand::getTopLevel()),
+               cl::desc("Write the report here instead of standard output "
+                        "(--format=html: the directory of the report)"),
+               cl::value_desc("path"), cl::sub(cl::SubCommand::getTopLevel()),
                cl::sub(MergeCommand), cl::cat(Category));
 cl::opt<bool> Fix("fix", cl::desc("Apply fix-its to the sources (atomically)"),
                   cl::cat(Category));
@@ -459,6 +463,10 @@ int main(int Argc, const char **Argv) {
   const std::string Root =
       ProjectRoot.empty() ? clang::coroguard::findProjectRoot(StartDirectory)
                           : Absolute(ProjectRoot);
+  if (OutputFormat == clang::coroguard::ReportFormat::Html &&
+      OutputPath.empty())
+    return usageError("--format=html writes a directory of pages: name it "
+                      "with --output=<dir>");
   if (MergeCommand)
     return runMerge(Root, OutputPath, WriteSummariesPath, Argv[0]);
   if (!Shard.empty() && !WriteSummariesPath.empty())

@@ -1,6 +1,7 @@
 //===--- ReportOutput.cpp -------------------------------------------------===//
 
 #include "ReportOutput.h"
+#include "HtmlReport.h"
 #include "OutputFile.h"
 #include "OutputWriters.h"
 
@@ -12,6 +13,22 @@ namespace clang::coroguard {
 
 bool writeReport(const Report &R, const BaselineComparison *Comparison,
                  const ReportDestination &To, int ResultCode) {
+  if (To.Format == ReportFormat::Html) {
+    // Every finding, with its state: the page filters by state.
+    HtmlSettings Html;
+    Html.Directory = To.Path;
+    Html.Root = To.Root;
+    Html.Summary = summaryOf(R);
+    Html.ExitCode = ResultCode;
+    Html.HasBaseline = Comparison != nullptr;
+    Html.Fixed = Comparison ? Comparison->Fixed.size() : 0;
+    if (llvm::Error Err = writeHtmlReport(R, Html)) {
+      llvm::errs() << "coroguard: error: cannot write the HTML report: "
+                   << llvm::toString(std::move(Err)) << "\n";
+      return false;
+    }
+    return true;
+  }
   auto Write = [&](llvm::raw_ostream &OS) {
     Report NewOnly;
     const Report *Shown = &R;

@@ -16,11 +16,11 @@
 
 namespace clang::coroguard {
 
-enum class ReportFormat { Text, Json, Sarif, CodeClimate };
+enum class ReportFormat { Text, Json, Sarif, CodeClimate, Html };
 
 struct ReportDestination {
   ReportFormat Format = ReportFormat::Text;
-  std::string Path; ///< empty: standard output
+  std::string Path; ///< empty: standard output; for HTML, a directory
   std::string Root; ///< the project root
   std::string DocsBase;
   /// Set for a part of a sharded run: its JSON records it for the merge.

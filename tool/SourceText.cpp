@@ -65,4 +65,11 @@ llvm::StringRef SourceText::line(llvm::StringRef File, unsigned Line) {
   return Text.slice(Begin, End).rtrim('\r');
 }
 
+std::optional<llvm::StringRef> SourceText::text(llvm::StringRef File) {
+  const Lines *L = linesOf(File);
+  if (!L)
+    return std::nullopt;
+  return L->Buffer->getBuffer();
+}
+
 } // namespace clang::coroguard

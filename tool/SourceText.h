@@ -16,6 +16,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -35,6 +36,9 @@ public:
   /// The text of line \p Line (1-based) of \p File, without its end of
   /// line; empty when unknown.
   llvm::StringRef line(llvm::StringRef File, unsigned Line);
+
+  /// The whole text of \p File; std::nullopt when it cannot be read.
+  std::optional<llvm::StringRef> text(llvm::StringRef File);
 
 private:
   struct Lines {

@@ -91,6 +91,13 @@ with open(os.path.join(project, "coroguard.sarif")) as f:
 states = [r.get("baselineState", "none") for r in results]
 print("github: merged SARIF valid, %d results (%d unchanged, %d new)" %
       (len(results), states.count("unchanged"), states.count("new")))
+# ... and the HTML report of the same parts, published as an artifact.
+run(coroguard + ["merge", "--quiet", "shard-1.json", "shard-2.json",
+                 "--format=html", "--output=coroguard-html"], [1])
+with open(os.path.join(project, "coroguard-html", "index.html")) as f:
+    index = f.read()
+print("github: HTML report, %d rows (%d new)" % (
+    index.count('<tr id="F'), index.count('data-state="new"')))
 
 # GitHub Actions' cache step: the job's cache directory is saved, and a
 # later job at the same path restores it before its run.
@@ -115,6 +122,12 @@ for issue in issues:
 print("gitlab:", len(issues), "issue at",
       "%s:%d" % (issues[0]["location"]["path"],
                  issues[0]["location"]["lines"]["begin"]))
+
+# GitLab: the HTML report as a browsable artifact.
+run(gate + ["--quiet", "--format=html", "--output=coroguard-html"], [1])
+print("gitlab: HTML report,",
+      len(os.listdir(os.path.join(project, "coroguard-html", "files"))),
+      "file page")
 
 # Plain shell: the exit code is the verdict.
 print("shell: exit", run(gate + ["--quiet"], [1]).returncode)

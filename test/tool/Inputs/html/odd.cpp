@@ -1,0 +1,8 @@
+#include <task.h>
+
+testlib::task<int> fetch();
+
+testlib::task<> odd_name() {
+  fetch();
+  co_return;
+}
