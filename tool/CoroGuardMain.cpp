@@ -17,6 +17,7 @@
 #include "Identity.h"
 #include "InputSetup.h"
 #include "JsonInput.h"
+#include "MergeCommand.h"
 #include "ModelDump.h"
 #include "OutputFile.h"
 #include "Progress.h"
@@ -245,7 +246,9 @@ cl::opt<unsigned> Jobs("j",
                                 "(default: one per core)"),
                        cl::init(0), cl::Prefix, cl::cat(Category));
 
-constexpr int ExitClean = 0, ExitFindings = 1, ExitError = 2;
+using clang::coroguard::ExitClean;
+using clang::coroguard::ExitError;
+using clang::coroguard::ExitFindings;
 
 int usageError(const llvm::Twine &Message) {
   llvm::errs() << "coroguard: error: " << Message << "\n";
@@ -337,21 +340,6 @@ std::string humanSize(uint64_t Bytes) {
   return llvm::formatv("{0:F1} {1}", Value, Unit).str();
 }
 
-/// Writes \p Facts to --write-summaries's file; false after an error line.
-bool writeSummaries(const std::string &Path, const project::FactBase &Facts) {
-  if (Path.empty())
-    return true;
-  if (llvm::Error Err =
-          clang::coroguard::writeOutputFile(Path, [&](llvm::raw_ostream &OS) {
-            project::writeSummaryFile(Facts, OS);
-          })) {
-    llvm::errs() << "coroguard: error: cannot write '" << Path
-                 << "': " << llvm::toString(std::move(Err)) << "\n";
-    return false;
-  }
-  return true;
-}
-
 /// clang-tidy's errors as --export-fixes writes them: a finding that waits
 /// for another file's facts is exported when its condition holds, without
 /// its condition.
@@ -362,60 +350,6 @@ void settleRawErrors(std::vector<clang::tidy::ClangTidyError> &Errors,
         project::takeCondition(E.Message.Message);
     return When && !Facts.holds(*When);
   });
-}
-
-/// coroguard merge: the shards' findings, errors and analysed files, sorted
-/// and written as one run over all files would write them.
-int runMerge(llvm::StringRef Root, const std::string &OutputPath,
-             const std::string &SummariesPath, const char *Argv0) {
-  clang::coroguard::Report Merged;
-  std::vector<std::optional<clang::coroguard::ReportPart>> Parts;
-  for (const std::string &Input : MergeInputs)
-    if (llvm::Error Err = clang::coroguard::readJsonReport(
-            Input, Merged, &Parts.emplace_back()))
-      return usageError(llvm::toString(std::move(Err)));
-  std::string Problem;
-  std::optional<clang::coroguard::BaselineComparison> Comparison =
-      clang::coroguard::checkParts(Parts, MergeInputs, Problem);
-  if (!Problem.empty())
-    return usageError(Problem);
-  clang::coroguard::sortReport(Merged);
-  llvm::sort(Merged.Analysed);
-  Merged.Analysed.erase(llvm::unique(Merged.Analysed), Merged.Analysed.end());
-  // The findings that waited for other parts' facts: identified and
-  // compared with the baseline as one run would have.
-  const size_t Decided = Merged.Findings.size();
-  project::FactBase Facts = clang::coroguard::resolveProject(Merged);
-  if (Merged.Findings.size() != Decided) {
-    clang::coroguard::assignIdentities(Merged, Root);
-    if (Comparison)
-      clang::coroguard::compareResolved(Merged, *Comparison, Root);
-  }
-  Merged.Pending.clear();
-  size_t New = Merged.Findings.size();
-  if (Comparison) {
-    clang::coroguard::recountFindings(*Comparison, Merged);
-    New = Comparison->New;
-  }
-  if (!writeSummaries(SummariesPath, Facts))
-    return ExitError;
-  const int ResultCode = !Merged.Errors.empty() ? ExitError
-                         : New                  ? ExitFindings
-                                                : ExitClean;
-  if (!clang::coroguard::writeReport(
-          Merged, Comparison ? &*Comparison : nullptr,
-          destination(Root, OutputPath, Argv0), ResultCode))
-    return ExitError;
-  if (!Quiet) {
-    llvm::errs() << "coroguard: merged " << MergeInputs.size() << " report"
-                 << (MergeInputs.size() == 1 ? "" : "s") << ": ";
-    if (Comparison)
-      llvm::errs() << Comparison->New << " new, " << Comparison->Baselined
-                   << " baselined, " << Comparison->Fixed.size()
-                   << " fixed since the baseline; ";
-    llvm::errs() << clang::coroguard::summaryOf(Merged) << "\n";
-  }
-  return ResultCode;
 }
 
 } // namespace
@@ -468,7 +402,9 @@ int main(int Argc, const char **Argv) {
     return usageError("--format=html writes a directory of pages: name it "
                       "with --output=<dir>");
   if (MergeCommand)
-    return runMerge(Root, OutputPath, WriteSummariesPath, Argv[0]);
+    return clang::coroguard::runMerge({MergeInputs, Root, WriteSummariesPath,
+                                       destination(Root, OutputPath, Argv[0]),
+                                       Quiet});
   if (!Shard.empty() && !WriteSummariesPath.empty())
     return usageError("--write-summaries needs the whole project's facts; "
                       "give it to `coroguard merge` of a sharded run");
@@ -804,7 +740,7 @@ int main(int Argc, const char **Argv) {
                       clang::coroguard::baselineOf(Report, Root));
   if (PruneBaseline)
     WriteBaselineFile(BaselinePath, Comparison->Kept);
-  if (!writeSummaries(WriteSummariesPath, Facts))
+  if (!clang::coroguard::writeSummaries(WriteSummariesPath, Facts))
     Status = ExitError;
 
   if (!Quiet) {
