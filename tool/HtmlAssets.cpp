@@ -109,20 +109,27 @@ llvm::StringRef indexScript() {
     if (key === 'state') return [r.dataset.state || '', 0];
     return [r.cells[2].textContent, 0];
   }
+  function sortBy(key, up) {
+    order.key = key;
+    order.up = up;
+    var sign = up ? 1 : -1;
+    rows.sort(function (a, b) {
+      var x = value(a, key), y = value(b, key);
+      if (x[0] !== y[0]) return (x[0] < y[0] ? -1 : 1) * sign;
+      return (x[1] - y[1]) * sign;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
     th.addEventListener('click', function () {
       var key = th.dataset.key;
-      order.up = order.key === key ? !order.up : true;
-      order.key = key;
-      var sign = order.up ? 1 : -1;
-      rows.sort(function (a, b) {
-        var x = value(a, key), y = value(b, key);
-        if (x[0] !== y[0]) return (x[0] < y[0] ? -1 : 1) * sign;
-        return (x[1] - y[1]) * sign;
-      });
-      rows.forEach(function (r) { body.appendChild(r); });
+      sortBy(key, order.key === key ? !order.up : true);
     });
   });
+  // ?sort=check|where|message|state, &order=desc: as a click would.
+  var sorted = given.get('sort');
+  if (sorted && ['check', 'where', 'message', 'state'].indexOf(sorted) >= 0)
+    sortBy(sorted, given.get('order') !== 'desc');
   apply();
 })();
 )js";

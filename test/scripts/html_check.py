@@ -154,6 +154,8 @@ def main():
     parser.add_argument("--root", required=True)
     parser.add_argument("--screenshots")
     parser.add_argument("--filter", action="append", default=[])
+    parser.add_argument("--sort", action="append", default=[],
+                        help="KEY or KEY:desc, as index.html?sort=KEY sorts")
     parser.add_argument("--expect-text", action="append", default=[])
     parser.add_argument("--new-json",
                         help="with a baseline: the JSON report of the new "
@@ -296,6 +298,30 @@ def main():
             problems.append("filter %s: hides nothing or everything; it "
                             "proves nothing" % given)
 
+    # Sorting, asked for in the URL and done by the page's script.
+    for given in args.sort:
+        key, _, direction = given.partition(":")
+        query = {"sort": key}
+        if direction:
+            query["order"] = direction
+        dom = browser.dom(index_url + "?" + urllib.parse.urlencode(query))
+        got = [e for e in dom.elements if e.tag == "tr" and
+               e.attrs.get("id", "").startswith("F")]
+
+        def sort_key(e):
+            if key == "where":
+                return (e.attrs.get("data-file"), int(e.attrs["data-line"]))
+            if key == "message":
+                return (e.children[2].text(), 0)
+            return (e.attrs.get("data-" + key, ""), 0)
+        keys = [sort_key(e) for e in got]
+        want = sorted(keys, reverse=direction == "desc")
+        if keys != want or len(got) != len(findings):
+            problems.append("sort %s: the rows are not in order" % given)
+        if keys == [sort_key(e) for e in rows]:
+            problems.append("sort %s: the order did not change; it proves "
+                            "nothing" % given)
+
     # Links and scripts of every page rendered, and of the pages they reach.
     seen = set()
     todo = ["index.html"] + sorted(pages)
@@ -340,8 +366,9 @@ def main():
     problems = browser.problems + problems
     for p in problems:
         print(p)
-    print("checked %d findings, %d pages, %d filters: %d problems" %
-          (len(findings), len(seen), len(args.filter), len(problems)))
+    print("checked %d findings, %d pages, %d filters, %d sorts: %d problems" %
+          (len(findings), len(seen), len(args.filter), len(args.sort),
+           len(problems)))
     return 1 if problems else 0
 
 
