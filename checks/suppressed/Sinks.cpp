@@ -75,13 +75,20 @@ static bool carriesErrorCode(QualType T, unsigned Depth = 0) {
   return false;
 }
 
+/// The class of \p E's type; null also for an expression that has no type
+/// (one clang recovered from an error).
+static const CXXRecordDecl *classOf(const Expr &E) {
+  QualType T = E.getType();
+  return T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+}
+
 /// A token that hands the error back as a value: redirect_error(token, ec),
 /// as_tuple(token), as_single(token).
 static bool hasErrorValueToken(const Stmt *S) {
   if (!S)
     return false;
   if (const auto *E = dyn_cast<Expr>(S))
-    if (const CXXRecordDecl *RD = E->getType()->getAsCXXRecordDecl();
+    if (const CXXRecordDecl *RD = classOf(*E);
         RD && RD->getIdentifier() &&
         llvm::is_contained({"redirect_error_t", "as_tuple_t", "as_single_t"},
                            RD->getName()))
@@ -95,8 +102,7 @@ static bool hasErrorValueToken(const Stmt *S) {
 /// `co_await this_coro::executor` and the like ask the coroutine's own
 /// state: they do not fail.
 static bool isCoroutineQuery(const Expr *Operand) {
-  const CXXRecordDecl *RD =
-      Operand->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
+  const CXXRecordDecl *RD = classOf(*Operand->IgnoreParenImpCasts());
   if (!RD)
     return false;
   for (const DeclContext *DC = RD->getDeclContext(); DC; DC = DC->getParent())
